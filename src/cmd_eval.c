@@ -1,0 +1,12 @@
+/* src/cmd_eval.c - placeholder until its issue lands (see 'issues'). */
+#include <stdio.h>
+
+#include "commands.h"
+
+int cmd_eval(int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    cli_errorf("'dkg eval' is not available in this build yet");
+    return DKG_EXIT_FAILURE;
+}

@@ -1,0 +1,50 @@
+/* src/commands.h - the dkg subcommands and the helpers they share.
+ * Each subcommand lives in its own cmd_<name>.c and returns the process exit
+ * status: 0 success, 1 failure, 2 usage error. */
+#ifndef DKG_COMMANDS_H
+#define DKG_COMMANDS_H
+
+#include "dkg/error.h"
+
+int cmd_extract(int argc, char **argv);
+int cmd_build(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
+int cmd_query(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
+
+/* Exit statuses. */
+enum { DKG_EXIT_OK = 0, DKG_EXIT_FAILURE = 1, DKG_EXIT_USAGE = 2 };
+
+/* Print "dkg: FILE:LINE:COL: error: MESSAGE" (parts that are unknown are left
+ * out), then the context line with a caret under err->caret when present. */
+void cli_print_error(const dkg_error *err);
+
+/* Print "dkg: error: MESSAGE" built from a printf format. */
+void cli_errorf(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+/* Print "dkg: warning: MESSAGE". */
+void cli_warnf(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+/* Usage error: print "dkg SUB: MESSAGE" and "Try 'dkg SUB --help'." to stderr;
+ * returns DKG_EXIT_USAGE. */
+int cli_usage_error(const char *subcommand, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* The directory of the shipped data (lexicon/, rules/): $DKG_DATA_DIR when
+ * set, the source tree's data/ when the binary runs from its build tree, else
+ * the installed share/dkg. Borrowed string. */
+const char *cli_data_dir(void);
+
+#endif

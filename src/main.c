@@ -1,0 +1,75 @@
+/* src/main.c - the dkg command: dispatch to a subcommand.
+ *
+ * Each subcommand parses its own options with getopt_long and prints its own
+ * --help; this file only picks the subcommand and handles the global flags.
+ */
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+#include "dkg/extract.h"
+#include "dkg/graph.h"
+
+typedef struct subcommand {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+} subcommand;
+
+static const subcommand subcommands[] = {
+    {"extract", cmd_extract, "find actors, places, dates and events in articles (JSON)"},
+    {"build", cmd_build, "build or update a knowledge graph file from articles"},
+    {"merge", cmd_merge, "combine graph files into one"},
+    {"query", cmd_query, "ask a graph who met whom, paths, ranks, communities"},
+    {"export", cmd_export, "write a graph as GraphML, GEXF, JSON, CSV, DOT, HTML"},
+    {"eval", cmd_eval, "score extraction against gold annotations"},
+};
+
+static void print_help(FILE *out)
+{
+    fprintf(out, "Usage: dkg SUBCOMMAND [OPTIONS] [ARGS]\n"
+                 "Turn diplomatic news into a knowledge graph you can query.\n\n"
+                 "Subcommands:\n");
+    for (size_t i = 0; i < sizeof subcommands / sizeof subcommands[0]; i++) {
+        fprintf(out, "  %-8s %s\n", subcommands[i].name, subcommands[i].summary);
+    }
+    fprintf(out, "\nOptions:\n"
+                 "  -h, --help     show this help and exit\n"
+                 "      --version  show the versions of dkg, PCRE2, igraph and cJSON\n\n"
+                 "Run 'dkg SUBCOMMAND --help' for the options of a subcommand.\n");
+}
+
+static void print_version(void)
+{
+    printf("dkg %s\n", DKG_VERSION);
+    printf("PCRE2 %s\n", dkg_pcre2_version());
+    printf("igraph %s\n", dkg_igraph_version());
+    printf("cJSON %s\n", dkg_cjson_version());
+}
+
+int main(int argc, char **argv)
+{
+    /* Only LC_CTYPE: cJSON formats numbers by LC_NUMERIC, which must stay "C". */
+    setlocale(LC_CTYPE, "");
+    if (argc < 2) {
+        print_help(stderr);
+        return DKG_EXIT_USAGE;
+    }
+    const char *name = argv[1];
+    if (strcmp(name, "-h") == 0 || strcmp(name, "--help") == 0 || strcmp(name, "help") == 0) {
+        print_help(stdout);
+        return DKG_EXIT_OK;
+    }
+    if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0) {
+        print_version();
+        return DKG_EXIT_OK;
+    }
+    for (size_t i = 0; i < sizeof subcommands / sizeof subcommands[0]; i++) {
+        if (strcmp(name, subcommands[i].name) == 0) {
+            return subcommands[i].run(argc - 1, argv + 1);
+        }
+    }
+    fprintf(stderr, "dkg: '%s' is not a dkg subcommand.\nTry 'dkg --help'.\n", name);
+    return DKG_EXIT_USAGE;
+}

@@ -1,0 +1,138 @@
+/* extract/json_locate.c - positions for errors in JSON files (see header). */
+#include <stdio.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "json_locate.h"
+
+/* Skip a JSON string starting at buf[i] == '"'; returns the index after it. */
+static size_t skip_string(const char *buf, size_t len, size_t i)
+{
+    for (i++; i < len; i++) {
+        if (buf[i] == '\\') {
+            i++;
+        } else if (buf[i] == '"') {
+            return i + 1;
+        }
+    }
+    return len;
+}
+
+size_t dkg__json_locate(const char *buf, size_t len, const char *key, int index)
+{
+    size_t keylen = strlen(key);
+    int depth = 0;
+    size_t i = 0;
+    while (i < len) {
+        char c = buf[i];
+        if (c == '"') {
+            size_t end = skip_string(buf, len, i);
+            if (depth == 1 && end - i - 2 == keylen && memcmp(buf + i + 1, key, keylen) == 0) {
+                if (index < 0) {
+                    return i;
+                }
+                /* Find the array, then count its elements at depth 2. */
+                size_t j = end;
+                while (j < len && buf[j] != '[') {
+                    j++;
+                }
+                int count = 0;
+                int d = 0;
+                int at_element_start = 1;
+                for (j++; j < len; j++) {
+                    char cj = buf[j];
+                    if (cj == ' ' || cj == '\n' || cj == '\r' || cj == '\t') {
+                        continue;
+                    }
+                    if (d == 0 && at_element_start) {
+                        if (count == index) {
+                            return j;
+                        }
+                        at_element_start = 0;
+                    }
+                    if (cj == '"') {
+                        j = skip_string(buf, len, j) - 1;
+                    } else if (cj == '{' || cj == '[') {
+                        d++;
+                    } else if (cj == '}' || cj == ']') {
+                        if (d == 0) {
+                            return 0;
+                        }
+                        d--;
+                    } else if (cj == ',' && d == 0) {
+                        count++;
+                        at_element_start = 1;
+                    }
+                }
+                return 0;
+            }
+            i = end;
+            continue;
+        }
+        if (c == '{' || c == '[') {
+            depth++;
+        } else if (c == '}' || c == ']') {
+            depth--;
+        }
+        i++;
+    }
+    return 0;
+}
+
+void dkg__json_error_at(dkg_error *err, const char *name, const char *buf, size_t len,
+                        size_t offset)
+{
+    long line = 0;
+    long column = 0;
+    dkg_error_line_col(buf, len, offset, &line, &column);
+    dkg_error_locate(err, name, line, column, (long)offset);
+    if (err == NULL) {
+        return;
+    }
+    size_t start = offset > len ? len : offset;
+    while (start > 0 && buf[start - 1] != '\n') {
+        start--;
+    }
+    size_t end = start;
+    while (end < len && buf[end] != '\n' && end - start < sizeof err->context - 1) {
+        end++;
+    }
+    /* Show a window around the offset on long lines (one entry per line). */
+    size_t shown_start = start;
+    if (offset > start + 120) {
+        shown_start = offset - 60;
+    }
+    size_t shown_len = end - shown_start;
+    if (shown_len > 160) {
+        shown_len = 160;
+    }
+    snprintf(err->context, sizeof err->context, "%.*s", (int)shown_len, buf + shown_start);
+    for (char *p = err->context; *p; p++) {
+        if ((unsigned char)*p < 0x20) {
+            *p = ' ';
+        }
+    }
+    err->caret = (long)(offset - shown_start);
+}
+
+void *dkg__json_parse(const char *name, const char *buf, size_t len, dkg_error *err)
+{
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts(buf, len, &end, 0);
+    if (root == NULL) {
+        size_t offset = end != NULL && end >= buf ? (size_t)(end - buf) : 0;
+        dkg_error_set(err, DKG_EPARSE, "not valid JSON (cut short, or a stray character here)");
+        dkg__json_error_at(err, name, buf, len, offset);
+        return NULL;
+    }
+    for (const char *p = end; p < buf + len; p++) {
+        if (*p != ' ' && *p != '\n' && *p != '\r' && *p != '\t') {
+            cJSON_Delete(root);
+            dkg_error_set(err, DKG_EPARSE, "unexpected text after the JSON value");
+            dkg__json_error_at(err, name, buf, len, (size_t)(p - buf));
+            return NULL;
+        }
+    }
+    return root;
+}

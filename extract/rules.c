@@ -1,0 +1,549 @@
+/* extract/rules.c - loading relation rules (docs/rules.md) and compiling them.
+ *
+ * A rule is a PCRE2 pattern over a *masked* sentence in which every entity
+ * mention has been replaced by a short token ("\x01P3\x02" = mention 3, a
+ * person). Rule writers use placeholders instead of those bytes:
+ * {person:a} {persons:a} {place:b} {places:b} {country} {org} {actor:a}
+ * {actors:b} {gap}. The plural forms match lists ("X, Y and Z"). Named groups
+ * a, b, place and host carry the relation's source, target, place and host.
+ *
+ * Each rule lists trigger words; a sentence runs only the rules whose
+ * triggers occur in it, so most sentences touch few patterns. Patterns are
+ * compiled and JIT-compiled once here; matching happens in relations.c with
+ * per-thread match data and a match limit. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "json_locate.h"
+#include "lexicon_internal.h"
+#include "rules_internal.h"
+
+int dkg__read_file(const char *path, char **out, size_t *len_out, dkg_error *err);
+int dkg__for_each_json(const char *dir, int (*each)(void *ctx, const char *path, dkg_error *err),
+                       void *ctx, dkg_error *err);
+
+typedef struct rloader {
+    dkg_rules *rules;
+    const char *name;
+    const char *buf;
+    size_t len;
+    dkg_error *err;
+    const char *array;
+    int index;
+} rloader;
+
+static int rfail(rloader *ld, const char *what, const char *arg)
+{
+    char msg[400];
+    snprintf(msg, sizeof msg, what, arg ? arg : "");
+    if (ld->index >= 0) {
+        dkg_error_set(ld->err, DKG_EPARSE, "%s[%d]: %s", ld->array, ld->index, msg);
+    } else {
+        dkg_error_set(ld->err, DKG_EPARSE, "%s", msg);
+    }
+    dkg__json_error_at(ld->err, ld->name, ld->buf, ld->len,
+                       dkg__json_locate(ld->buf, ld->len, ld->array, ld->index));
+    return DKG_EPARSE;
+}
+
+static char *dup_str(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *d = malloc(n);
+    if (d != NULL) {
+        memcpy(d, s, n);
+    }
+    return d;
+}
+
+/* Placeholders and what they expand to: one masked token of given types, or
+ * a list of them. */
+typedef struct placeholder {
+    const char *name;
+    const char *types; /* character class content */
+    int list;
+} placeholder;
+
+static const placeholder placeholders[] = {
+    {"person", "P", 0},  {"persons", "P", 1}, {"place", "LC", 0}, {"places", "LC", 1},
+    {"country", "C", 0}, {"org", "O", 0},     {"actor", "PCO", 0}, {"actors", "PCO", 1},
+    {"entity", "PCLO", 0},
+};
+
+/* Expand {type:group} placeholders into PCRE2 syntax. Returns a malloc'd
+ * pattern, or NULL with *bad set to the offset of the bad placeholder. */
+static char *expand(const char *src, size_t *bad, const char **why)
+{
+    size_t cap = strlen(src) * 4 + 256;
+    char *out = malloc(cap);
+    size_t n = 0;
+    if (out == NULL) {
+        *why = "out of memory";
+        *bad = 0;
+        return NULL;
+    }
+    for (size_t i = 0; src[i] != '\0';) {
+        if (src[i] == '\\' && src[i + 1] != '\0') {
+            if (n + 2 >= cap) {
+                break;
+            }
+            out[n++] = src[i++];
+            out[n++] = src[i++];
+            continue;
+        }
+        /* A '{' followed by a letter opens a placeholder; "{2,3}" stays a quantifier. */
+        if (src[i] == '{' && src[i + 1] >= 'a' && src[i + 1] <= 'z') {
+            const char *close = strchr(src + i, '}');
+            if (close == NULL) {
+                *bad = i;
+                *why = "placeholder without a closing }";
+                free(out);
+                return NULL;
+            }
+            char inner[64];
+            size_t ilen = (size_t)(close - (src + i + 1));
+            if (ilen >= sizeof inner) {
+                *bad = i;
+                *why = "placeholder too long";
+                free(out);
+                return NULL;
+            }
+            memcpy(inner, src + i + 1, ilen);
+            inner[ilen] = '\0';
+            char *colon = strchr(inner, ':');
+            const char *group = NULL;
+            if (colon != NULL) {
+                *colon = '\0';
+                group = colon + 1;
+            }
+            char piece[512];
+            if (strcmp(inner, "gap") == 0 && group == NULL) {
+                /* Up to a dozen words that hold no entity and no clause break. */
+                snprintf(piece, sizeof piece, "[^\\x01;:.]{0,80}?");
+            } else {
+                const placeholder *ph = NULL;
+                for (size_t k = 0; k < sizeof placeholders / sizeof placeholders[0]; k++) {
+                    if (strcmp(placeholders[k].name, inner) == 0) {
+                        ph = &placeholders[k];
+                    }
+                }
+                if (ph == NULL || (group != NULL && strcmp(group, "a") != 0 &&
+                                   strcmp(group, "b") != 0 && strcmp(group, "place") != 0 &&
+                                   strcmp(group, "host") != 0)) {
+                    *bad = i;
+                    *why = "unknown placeholder (use person, persons, place, places, country, "
+                           "org, actor, actors, entity or gap, with group a, b, place or host)";
+                    free(out);
+                    return NULL;
+                }
+                char one[64];
+                snprintf(one, sizeof one, "\\x01[%s]\\d+\\x02", ph->types);
+                char body[400];
+                if (ph->list) {
+                    snprintf(body, sizeof body, "%s(?:(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+|"
+                                                "\\s*&\\s*)%s)*", one, one);
+                } else {
+                    snprintf(body, sizeof body, "%s", one);
+                }
+                if (group != NULL) {
+                    snprintf(piece, sizeof piece, "(?<%s>%s)", group, body);
+                } else {
+                    snprintf(piece, sizeof piece, "(?:%s)", body);
+                }
+            }
+            size_t plen = strlen(piece);
+            if (n + plen + 1 >= cap) {
+                break;
+            }
+            memcpy(out + n, piece, plen);
+            n += plen;
+            i += ilen + 2;
+            continue;
+        }
+        if (n + 2 >= cap) {
+            break;
+        }
+        out[n++] = src[i++];
+    }
+    out[n] = '\0';
+    return out;
+}
+
+static pcre2_code *compile(rloader *ld, const char *src, int caseless)
+{
+    size_t bad = 0;
+    const char *why = NULL;
+    char *pattern = expand(src, &bad, &why);
+    if (pattern == NULL) {
+        rfail(ld, "%s", why);
+        snprintf(ld->err->context, sizeof ld->err->context, "%s", src);
+        ld->err->caret = (long)bad;
+        return NULL;
+    }
+    pcre2_compile_context *cc = pcre2_compile_context_create(NULL);
+    if (cc != NULL) {
+        pcre2_set_max_pattern_length(cc, 16384);
+        pcre2_set_parens_nest_limit(cc, 64);
+    }
+    int errcode = 0;
+    PCRE2_SIZE erroffset = 0;
+    uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C | PCRE2_NO_UTF_CHECK;
+    if (caseless) {
+        options |= PCRE2_CASELESS;
+    }
+    pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, options,
+                                     &errcode, &erroffset, cc);
+    pcre2_compile_context_free(cc);
+    if (code == NULL) {
+        PCRE2_UCHAR msg[256];
+        pcre2_get_error_message(errcode, msg, sizeof msg);
+        /* Point the caret into the pattern as the user wrote it when no
+         * placeholder precedes the error, else into the expanded form. */
+        int expanded = strcmp(pattern, src) != 0;
+        rfail(ld, "pattern does not compile: %s", (const char *)msg);
+        if (ld->err != NULL) {
+            snprintf(ld->err->context, sizeof ld->err->context, "%s", expanded ? pattern : src);
+            ld->err->caret = (long)erroffset;
+            if ((size_t)ld->err->caret >= sizeof ld->err->context) {
+                ld->err->caret = -1;
+            }
+        }
+        free(pattern);
+        return NULL;
+    }
+    free(pattern);
+    /* No JIT (PCRE2_ERROR_JIT_BADOPTION) is fine: matching falls back to the interpreter. */
+    (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+    uint32_t captures = 0;
+    pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &captures);
+    if (captures + 1 > ld->rules->max_capture) {
+        ld->rules->max_capture = captures + 1;
+    }
+    return code;
+}
+
+static int parse_status(const char *s, rel_status *out)
+{
+    if (strcmp(s, "occurred") == 0) {
+        *out = ST_OCCURRED;
+    } else if (strcmp(s, "planned") == 0) {
+        *out = ST_PLANNED;
+    } else if (strcmp(s, "negated") == 0) {
+        *out = ST_NEGATED;
+    } else {
+        return -1;
+    }
+    return 0;
+}
+
+static int check_keys(rloader *ld, const cJSON *obj, const char *const *allowed)
+{
+    const cJSON *item;
+    cJSON_ArrayForEach(item, obj)
+    {
+        int ok = 0;
+        for (const char *const *a = allowed; *a; a++) {
+            ok |= strcmp(item->string, *a) == 0;
+        }
+        if (!ok) {
+            return rfail(ld, "unknown key \"%s\" (a typo? see docs/rules.md)", item->string);
+        }
+    }
+    return 0;
+}
+
+static int add_trigger(dkg_rules *rs, const char *word, int rule_index)
+{
+    char key[DKG_KEY_MAX];
+    size_t len = dkg__name_key(word, strlen(word), key, sizeof key);
+    if (len == 0 || len >= sizeof key) {
+        return 0;
+    }
+    int at = dkg__strmap_get(&rs->triggers, key, len);
+    if (at < 0) {
+        int **grown = realloc(rs->trigger_lists, (rs->ntrigger_lists + 1) * sizeof *grown);
+        if (grown == NULL) {
+            return DKG_ENOMEM;
+        }
+        rs->trigger_lists = grown;
+        grown[rs->ntrigger_lists] = calloc(1, sizeof(int));
+        if (grown[rs->ntrigger_lists] == NULL) {
+            return DKG_ENOMEM;
+        }
+        at = (int)rs->ntrigger_lists++;
+        if (dkg__strmap_put(&rs->triggers, key, len, at) != 0) {
+            return DKG_ENOMEM;
+        }
+    }
+    int *list = rs->trigger_lists[at];
+    for (int i = 1; i <= list[0]; i++) {
+        if (list[i] == rule_index) {
+            return 0;
+        }
+    }
+    int *grown = realloc(list, (size_t)(list[0] + 2) * sizeof *grown);
+    if (grown == NULL) {
+        return DKG_ENOMEM;
+    }
+    grown[++grown[0]] = rule_index;
+    rs->trigger_lists[at] = grown;
+    return 0;
+}
+
+static const char *const relation_types[] = {"meet",    "call",    "visit", "agree",      "aid",
+                                             "appeal",  "support", "role",  "located_in", NULL};
+
+static int load_rule(rloader *ld, const cJSON *obj)
+{
+    static const char *const allowed[] = {"name", "relation", "status", "fixed_status", "triggers",
+                                          "pattern", "case_sensitive", "comment", NULL};
+    dkg_rules *rs = ld->rules;
+    if (!cJSON_IsObject(obj)) {
+        return rfail(ld, "each rule must be an object", NULL);
+    }
+    int rc = check_keys(ld, obj, allowed);
+    if (rc != 0) {
+        return rc;
+    }
+    const cJSON *name = cJSON_GetObjectItemCaseSensitive(obj, "name");
+    const cJSON *relation = cJSON_GetObjectItemCaseSensitive(obj, "relation");
+    const cJSON *pattern = cJSON_GetObjectItemCaseSensitive(obj, "pattern");
+    const cJSON *status = cJSON_GetObjectItemCaseSensitive(obj, "status");
+    if (!cJSON_IsString(name) || !cJSON_IsString(relation) || !cJSON_IsString(pattern)) {
+        return rfail(ld, "a rule needs \"name\", \"relation\" and \"pattern\" strings", NULL);
+    }
+    int known = 0;
+    for (const char *const *t = relation_types; *t; t++) {
+        known |= strcmp(*t, relation->valuestring) == 0;
+    }
+    if (!known) {
+        return rfail(ld, "unknown relation \"%s\" (see the vocabulary in docs/rules.md)",
+                     relation->valuestring);
+    }
+    rule r = {0};
+    r.status = ST_OCCURRED;
+    if (status != NULL && (!cJSON_IsString(status) || parse_status(status->valuestring,
+                                                                   &r.status) != 0)) {
+        return rfail(ld, "\"status\" must be occurred, planned or negated", NULL);
+    }
+    r.fixed_status = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(obj, "fixed_status"));
+    int caseless = !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(obj, "case_sensitive"));
+    r.code = compile(ld, pattern->valuestring, caseless);
+    if (r.code == NULL) {
+        return DKG_EPARSE;
+    }
+    static const char *const group_names[GROUP_COUNT] = {"a", "b", "place", "host"};
+    for (int g = 0; g < GROUP_COUNT; g++) {
+        int number = pcre2_substring_number_from_name(r.code, (PCRE2_SPTR)group_names[g]);
+        r.group[g] = number > 0 ? number : 0;
+    }
+    if (r.group[GROUP_A] == 0) {
+        pcre2_code_free(r.code);
+        return rfail(ld, "the pattern needs a source placeholder with group a, e.g. "
+                         "{person:a}", NULL);
+    }
+    r.name = dup_str(name->valuestring);
+    r.relation = dup_str(relation->valuestring);
+    if (rs->nrules == rs->rules_cap) {
+        size_t cap = rs->rules_cap ? rs->rules_cap * 2 : 64;
+        rule *grown = realloc(rs->rules, cap * sizeof *grown);
+        if (grown == NULL) {
+            pcre2_code_free(r.code);
+            return dkg_error_set(ld->err, DKG_ENOMEM, "out of memory");
+        }
+        rs->rules = grown;
+        rs->rules_cap = cap;
+    }
+    int index = (int)rs->nrules;
+    rs->rules[rs->nrules++] = r;
+    const cJSON *triggers = cJSON_GetObjectItemCaseSensitive(obj, "triggers");
+    if (triggers != NULL && !cJSON_IsArray(triggers)) {
+        return rfail(ld, "\"triggers\" must be an array of words", NULL);
+    }
+    int ntriggers = 0;
+    const cJSON *t;
+    cJSON_ArrayForEach(t, triggers)
+    {
+        if (!cJSON_IsString(t)) {
+            return rfail(ld, "\"triggers\" must hold strings", NULL);
+        }
+        if (add_trigger(rs, t->valuestring, index) != 0) {
+            return dkg_error_set(ld->err, DKG_ENOMEM, "out of memory");
+        }
+        ntriggers++;
+    }
+    if (ntriggers == 0) {
+        int *grown = realloc(rs->untriggered, (rs->nuntriggered + 1) * sizeof *grown);
+        if (grown == NULL) {
+            return dkg_error_set(ld->err, DKG_ENOMEM, "out of memory");
+        }
+        rs->untriggered = grown;
+        rs->untriggered[rs->nuntriggered++] = index;
+    }
+    return 0;
+}
+
+static int load_modifier(rloader *ld, const cJSON *obj)
+{
+    static const char *const allowed[] = {"name", "status", "pattern", "comment", NULL};
+    dkg_rules *rs = ld->rules;
+    if (!cJSON_IsObject(obj)) {
+        return rfail(ld, "each modifier must be an object", NULL);
+    }
+    int rc = check_keys(ld, obj, allowed);
+    if (rc != 0) {
+        return rc;
+    }
+    const cJSON *name = cJSON_GetObjectItemCaseSensitive(obj, "name");
+    const cJSON *status = cJSON_GetObjectItemCaseSensitive(obj, "status");
+    const cJSON *pattern = cJSON_GetObjectItemCaseSensitive(obj, "pattern");
+    modifier m = {0};
+    if (!cJSON_IsString(name) || !cJSON_IsString(pattern) || !cJSON_IsString(status) ||
+        parse_status(status->valuestring, &m.status) != 0 || m.status == ST_OCCURRED) {
+        return rfail(ld, "a modifier needs \"name\", \"pattern\" and \"status\" (planned or "
+                         "negated)", NULL);
+    }
+    m.code = compile(ld, pattern->valuestring, 1);
+    if (m.code == NULL) {
+        return DKG_EPARSE;
+    }
+    m.name = dup_str(name->valuestring);
+    modifier *grown = realloc(rs->modifiers, (rs->nmodifiers + 1) * sizeof *grown);
+    if (grown == NULL || m.name == NULL) {
+        pcre2_code_free(m.code);
+        free(m.name);
+        return dkg_error_set(ld->err, DKG_ENOMEM, "out of memory");
+    }
+    rs->modifiers = grown;
+    rs->modifiers[rs->nmodifiers++] = m;
+    return 0;
+}
+
+static int load_words(rloader *ld, const cJSON *root, const char *key, dkg_strmap *into)
+{
+    const cJSON *arr = cJSON_GetObjectItemCaseSensitive(root, key);
+    ld->array = key;
+    ld->index = -1;
+    if (arr == NULL) {
+        return 0;
+    }
+    if (!cJSON_IsArray(arr)) {
+        return rfail(ld, "\"%s\" must be an array of words", key);
+    }
+    const cJSON *w;
+    cJSON_ArrayForEach(w, arr)
+    {
+        if (!cJSON_IsString(w)) {
+            return rfail(ld, "\"%s\" must hold strings", key);
+        }
+        char k[DKG_KEY_MAX];
+        size_t len = dkg__name_key(w->valuestring, strlen(w->valuestring), k, sizeof k);
+        if (len > 0 && len < sizeof k && dkg__strmap_put(into, k, len, 1) != 0) {
+            return dkg_error_set(ld->err, DKG_ENOMEM, "out of memory");
+        }
+    }
+    return 0;
+}
+
+static int load_list(rloader *ld, const cJSON *root, const char *key,
+                     int (*each)(rloader *, const cJSON *))
+{
+    const cJSON *arr = cJSON_GetObjectItemCaseSensitive(root, key);
+    ld->array = key;
+    ld->index = -1;
+    if (arr == NULL) {
+        return 0;
+    }
+    if (!cJSON_IsArray(arr)) {
+        return rfail(ld, "\"%s\" must be an array", key);
+    }
+    const cJSON *item;
+    int i = 0;
+    cJSON_ArrayForEach(item, arr)
+    {
+        ld->index = i++;
+        int rc = each(ld, item);
+        if (rc != 0) {
+            return rc;
+        }
+    }
+    return 0;
+}
+
+int dkg_rules_load_buffer(dkg_rules *rules, const char *name, const char *buf, size_t len,
+                          dkg_error *err)
+{
+    cJSON *root = dkg__json_parse(name, buf, len, err);
+    if (root == NULL) {
+        return DKG_EPARSE;
+    }
+    rloader ld = {rules, name, buf, len, err, "dkg_rules", -1};
+    int rc = 0;
+    const cJSON *version = cJSON_GetObjectItemCaseSensitive(root, "dkg_rules");
+    if (!cJSON_IsObject(root) || !cJSON_IsNumber(version) || version->valuedouble != 1) {
+        rc = rfail(&ld, "missing \"dkg_rules\": 1 (this dkg reads rules version 1)", NULL);
+    } else {
+        static const char *const allowed[] = {"dkg_rules", "rules", "modifiers",
+                                              "non_person_words", "metonym_verbs", NULL};
+        rc = check_keys(&ld, root, allowed);
+    }
+    rc = rc ? rc : load_list(&ld, root, "rules", load_rule);
+    rc = rc ? rc : load_list(&ld, root, "modifiers", load_modifier);
+    rc = rc ? rc : load_words(&ld, root, "non_person_words", &rules->non_person);
+    rc = rc ? rc : load_words(&ld, root, "metonym_verbs", &rules->metonym_verbs);
+    cJSON_Delete(root);
+    return rc;
+}
+
+int dkg_rules_load(dkg_rules *rules, const char *path, dkg_error *err)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    int rc = dkg__read_file(path, &buf, &len, err);
+    if (rc == 0) {
+        rc = dkg_rules_load_buffer(rules, path, buf, len, err);
+    }
+    free(buf);
+    return rc;
+}
+
+int dkg_rules_new(dkg_rules **out, dkg_error *err)
+{
+    *out = calloc(1, sizeof **out);
+    return *out ? 0 : dkg_error_set(err, DKG_ENOMEM, "out of memory");
+}
+
+size_t dkg_rules_size(const dkg_rules *rules)
+{
+    return rules->nrules;
+}
+
+void dkg_rules_free(dkg_rules *rules)
+{
+    if (rules == NULL) {
+        return;
+    }
+    for (size_t i = 0; i < rules->nrules; i++) {
+        free(rules->rules[i].name);
+        free(rules->rules[i].relation);
+        pcre2_code_free(rules->rules[i].code);
+    }
+    free(rules->rules);
+    for (size_t i = 0; i < rules->nmodifiers; i++) {
+        free(rules->modifiers[i].name);
+        pcre2_code_free(rules->modifiers[i].code);
+    }
+    free(rules->modifiers);
+    for (size_t i = 0; i < rules->ntrigger_lists; i++) {
+        free(rules->trigger_lists[i]);
+    }
+    free(rules->trigger_lists);
+    free(rules->untriggered);
+    dkg__strmap_destroy(&rules->triggers);
+    dkg__strmap_destroy(&rules->non_person);
+    dkg__strmap_destroy(&rules->metonym_verbs);
+    free(rules);
+}

@@ -1,0 +1,49 @@
+/* extract/rules_internal.h - internal: compiled relation rules. */
+#ifndef DKG_EXTRACT_RULES_INTERNAL_H
+#define DKG_EXTRACT_RULES_INTERNAL_H
+
+#include <pcre2.h>
+
+#include "dkg/extract.h"
+#include "strmap.h"
+
+typedef enum rel_status { ST_OCCURRED, ST_PLANNED, ST_NEGATED } rel_status;
+
+/* Groups a rule may name in its placeholders. */
+enum { GROUP_A, GROUP_B, GROUP_PLACE, GROUP_HOST, GROUP_COUNT };
+
+typedef struct rule {
+    char *name;
+    char *relation;      /* meet, call, visit, agree, aid, appeal, support, role, located_in */
+    rel_status status;   /* default status when no modifier applies */
+    int fixed_status;    /* 1: modifiers do not change the status */
+    pcre2_code *code;
+    int group[GROUP_COUNT]; /* capture group numbers, 0 when unused */
+} rule;
+
+typedef struct modifier {
+    char *name;
+    rel_status status;
+    pcre2_code *code;
+} modifier;
+
+struct dkg_rules {
+    rule *rules;
+    size_t nrules, rules_cap;
+    modifier *modifiers;
+    size_t nmodifiers, modifiers_cap;
+    dkg_strmap triggers;      /* trigger word key -> index into trigger_lists */
+    int **trigger_lists;      /* each: count, then rule indexes */
+    size_t ntrigger_lists;
+    int *untriggered;         /* rules without triggers: run on every sentence */
+    size_t nuntriggered;
+    dkg_strmap non_person;    /* nouns that mark a named thing as not a person */
+    dkg_strmap metonym_verbs; /* verbs after a capital that make it the country acting */
+    uint32_t max_capture;     /* largest capture count, for sizing match data */
+};
+
+/* Masked-sentence token bytes: an entity mention becomes "\x01" TYPE INDEX "\x02". */
+#define MASK_OPEN '\x01'
+#define MASK_CLOSE '\x02'
+
+#endif

@@ -1,0 +1,126 @@
+/* extract/strmap.c - string -> int hash map with linear probing and an arena
+ * for keys. Chosen over a trie because lookups hash a token span once and
+ * compare at most a few keys; the table stays under 50% full. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "dkg/error.h"
+#include "strmap.h"
+
+#define ARENA_BLOCK ((size_t)64 * 1024)
+
+uint64_t dkg__hash(const char *s, size_t len)
+{
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+void dkg__strmap_destroy(dkg_strmap *m)
+{
+    if (m == NULL) {
+        return;
+    }
+    for (size_t i = 0; i < m->arena_count; i++) {
+        free(m->arena_blocks[i]);
+    }
+    free(m->arena_blocks);
+    free(m->slots);
+    memset(m, 0, sizeof *m);
+}
+
+static const char *arena_copy(dkg_strmap *m, const char *key, size_t len)
+{
+    size_t need = len + 1;
+    if (m->arena_count == 0 || m->arena_used + need > ARENA_BLOCK || need > ARENA_BLOCK) {
+        size_t size = need > ARENA_BLOCK ? need : ARENA_BLOCK;
+        char **blocks = realloc(m->arena_blocks, (m->arena_count + 1) * sizeof *blocks);
+        if (blocks == NULL) {
+            return NULL;
+        }
+        m->arena_blocks = blocks;
+        blocks[m->arena_count] = malloc(size);
+        if (blocks[m->arena_count] == NULL) {
+            return NULL;
+        }
+        m->arena_count++;
+        m->arena_used = 0;
+    }
+    char *dst = m->arena_blocks[m->arena_count - 1] + m->arena_used;
+    memcpy(dst, key, len);
+    dst[len] = '\0';
+    m->arena_used += need;
+    return dst;
+}
+
+int dkg__strmap_get(const dkg_strmap *m, const char *key, size_t len)
+{
+    if (m->capacity == 0) {
+        return -1;
+    }
+    uint64_t h = dkg__hash(key, len);
+    size_t mask = m->capacity - 1;
+    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+        const dkg_strmap_slot *s = &m->slots[i];
+        if (s->key == NULL) {
+            return -1;
+        }
+        if (s->hash == h && s->len == len && memcmp(s->key, key, len) == 0) {
+            return s->value;
+        }
+    }
+}
+
+static int grow(dkg_strmap *m)
+{
+    size_t capacity = m->capacity ? m->capacity * 2 : 64;
+    dkg_strmap_slot *slots = calloc(capacity, sizeof *slots);
+    if (slots == NULL) {
+        return DKG_ENOMEM;
+    }
+    for (size_t i = 0; i < m->capacity; i++) {
+        dkg_strmap_slot *s = &m->slots[i];
+        if (s->key == NULL) {
+            continue;
+        }
+        size_t j = (size_t)s->hash & (capacity - 1);
+        while (slots[j].key != NULL) {
+            j = (j + 1) & (capacity - 1);
+        }
+        slots[j] = *s;
+    }
+    free(m->slots);
+    m->slots = slots;
+    m->capacity = capacity;
+    return 0;
+}
+
+int dkg__strmap_put(dkg_strmap *m, const char *key, size_t len, int value)
+{
+    if ((m->count + 1) * 2 > m->capacity && grow(m) != 0) {
+        return DKG_ENOMEM;
+    }
+    uint64_t h = dkg__hash(key, len);
+    size_t mask = m->capacity - 1;
+    size_t i = (size_t)h & mask;
+    for (;; i = (i + 1) & mask) {
+        dkg_strmap_slot *s = &m->slots[i];
+        if (s->key == NULL) {
+            break;
+        }
+        if (s->hash == h && s->len == len && memcmp(s->key, key, len) == 0) {
+            s->value = value;
+            return 0;
+        }
+    }
+    const char *copy = arena_copy(m, key, len);
+    if (copy == NULL) {
+        return DKG_ENOMEM;
+    }
+    m->slots[i] = (dkg_strmap_slot){h, copy, len, value};
+    m->count++;
+    return 0;
+}

@@ -1,0 +1,38 @@
+/* extract/strmap.h - internal: a string -> int hash map (open addressing).
+ *
+ * Keys are copied into an arena owned by the map. Lookups of a (pointer,
+ * length) pair allocate nothing, which matters in the per-token hot path. */
+#ifndef DKG_EXTRACT_STRMAP_H
+#define DKG_EXTRACT_STRMAP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct dkg_strmap_slot {
+    uint64_t hash;
+    const char *key; /* NULL for an empty slot */
+    size_t len;
+    int value;
+} dkg_strmap_slot;
+
+typedef struct dkg_strmap {
+    dkg_strmap_slot *slots;
+    size_t capacity; /* power of two */
+    size_t count;
+    char **arena_blocks;
+    size_t arena_count;
+    size_t arena_used; /* bytes used in the last block */
+} dkg_strmap;
+
+/* Zero-initialised maps are valid and empty. */
+void dkg__strmap_destroy(dkg_strmap *m);
+
+uint64_t dkg__hash(const char *s, size_t len);
+
+/* Value for key, or -1 when absent. */
+int dkg__strmap_get(const dkg_strmap *m, const char *key, size_t len);
+
+/* Insert or overwrite; returns 0 or DKG_ENOMEM. */
+int dkg__strmap_put(dkg_strmap *m, const char *key, size_t len, int value);
+
+#endif

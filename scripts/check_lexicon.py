@@ -32,6 +32,8 @@ import unicodedata
 ALLOWED_SHARED = {
     "Punjab": "the Indian state and the Pakistani province share the name; the article's "
               "other places decide",
+    "Tripoli": "the capital of Libya (place/tripoli) and the Lebanese port "
+               "(place/tripoli-lebanon); the country in the article decides",
     "Victoria": "the Australian state (place/victoria) and the capital of Seychelles "
                 "(place/victoria-seychelles); both are in the news",
 }

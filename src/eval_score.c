@@ -119,6 +119,12 @@ static int add_unique(dkg__eval_strs *set, char *s)
     return dkg__eval_strs_take(set, s);
 }
 
+/* Append s (owned), failing when it is NULL from an allocation that failed. */
+static int take_string(dkg__eval_strs *list, char *s)
+{
+    return s != NULL ? dkg__eval_strs_take(list, s) : DKG_ENOMEM;
+}
+
 /* The normalised name and mentions of a predicted entity, without "". */
 static int entity_names(const cJSON *e, dkg__eval_strs *out)
 {
@@ -221,6 +227,26 @@ static int resolve(const id_index *x, const cJSON *ref, dkg__eval_strs *out)
         return entity_names(e, out);
     }
     return add_unique(out, norm_value(ref));
+}
+
+/* The name of the entity ref points to, else str(ref); malloc'd. */
+static char *display_name(const id_index *x, const cJSON *ref)
+{
+    char *key = py_str(ref);
+    if (key == NULL) {
+        return NULL;
+    }
+    for (size_t i = x->count; i-- > 0;) {
+        if (strcmp(x->ids[i], key) == 0) {
+            const cJSON *name = cJSON_GetObjectItemCaseSensitive(x->entities[i], "name");
+            if (cJSON_IsString(name)) {
+                free(key);
+                return strdup(name->valuestring);
+            }
+            break;
+        }
+    }
+    return key;
 }
 
 /* ---- details ------------------------------------------------------------------------- */
@@ -358,6 +384,7 @@ typedef struct pair_key {
     char *t;
     dkg__eval_strs statuses; /* predicted statuses of this pair (NULL = null) */
     dkg__eval_strs dates;    /* predicted dates, "" when none */
+    dkg__eval_strs shown;    /* visits: the endpoints' names for --show */
 } pair_key;
 
 typedef struct pair_keys {
@@ -373,6 +400,7 @@ static void pair_keys_destroy(pair_keys *k)
         free(k->items[i].t);
         dkg__eval_strs_destroy(&k->items[i].statuses);
         dkg__eval_strs_destroy(&k->items[i].dates);
+        dkg__eval_strs_destroy(&k->items[i].shown);
     }
     free(k->items);
 }
@@ -662,6 +690,7 @@ static int score_visits(const dkg__eval_gold *g, const cJSON *rels, const id_ind
             hit[found] = 1;
             continue;
         }
+        /* the scorer keys an unmatched visit by its raw endpoints */
         char *ss = py_str(source);
         char *ts = py_str(target);
         if (ss == NULL || ts == NULL) {
@@ -670,8 +699,15 @@ static int score_visits(const dkg__eval_gold *g, const cJSON *rels, const id_ind
             rc = DKG_ENOMEM;
             goto done;
         }
-        if (pair_keys_get(&misses, -1, -1, ss, ts) == NULL) {
+        pair_key *x = pair_keys_get(&misses, -1, -1, ss, ts);
+        if (x == NULL) {
             rc = DKG_ENOMEM;
+            goto done;
+        }
+        /* --show prints the entities' names rather than their ids */
+        if (fp != NULL && x->shown.count == 0 &&
+            ((rc = take_string(&x->shown, display_name(ids, source))) != 0 ||
+             (rc = take_string(&x->shown, display_name(ids, target))) != 0)) {
             goto done;
         }
     }
@@ -684,7 +720,8 @@ static int score_visits(const dkg__eval_gold *g, const cJSON *rels, const id_ind
         }
     }
     for (size_t i = 0; fp != NULL && i < misses.count; i++) {
-        if ((rc = miss_add(fp, misses.items[i].s, misses.items[i].t)) != 0) {
+        const dkg__eval_strs *names = &misses.items[i].shown;
+        if ((rc = miss_add(fp, names->items[0], names->items[1])) != 0) {
             goto done;
         }
     }

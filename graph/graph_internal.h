@@ -263,4 +263,36 @@ void dkg__pool_destroy(dkg__pool *p);
 /* NULL-aware string order (NULL first). */
 int dkg__strcmp_null(const char *a, const char *b);
 
+/* ---- building (graph.c; used by the extraction reader and the file loader) ------ */
+
+/* The graph's pooled copy of s (NULL gives NULL; NULL also on ENOMEM). */
+const char *dkg__graph_intern(dkg_graph *g, const char *s);
+
+/* Vertex of id, creating the node (no name yet) when new; *created (may be
+ * NULL) says which. Returns the vertex or DKG_ENOMEM. */
+igraph_integer_t dkg__graph_node_get_or_add(dkg_graph *g, const char *id, const char *type,
+                                            int *created);
+
+/* Offer a name and country seen for the node: the display name is the
+ * smallest name offered, lexicon (known) names first; the country is the
+ * smallest non-NULL country offered. */
+int dkg__graph_node_offer(dkg_graph *g, igraph_integer_t v, int known, const char *name,
+                          const char *country);
+
+/* Add an alias (sorted insert, duplicates ignored). */
+int dkg__graph_node_add_alias(dkg_graph *g, igraph_integer_t v, const char *alias);
+
+/* Add a role, or widen the first/last seen dates of an equal one. */
+int dkg__graph_node_add_role(dkg_graph *g, igraph_integer_t v, const dkg__role *role);
+
+/* Add a document (strings copied; mentions copied and sorted) and add its
+ * mention counts, article count and dates to the nodes. The id must be new. */
+int dkg__graph_doc_add(dkg_graph *g, const dkg__doc *doc);
+
+/* Append an edge (strings copied). It reaches igraph at the next flush. */
+int dkg__graph_edge_add(dkg_graph *g, const dkg__edge *e);
+
+/* Count one added document; every FLUSH_EVERY_DOCS flushes edges to igraph. */
+int dkg__graph_note_document(dkg_graph *g, dkg_error *err);
+
 #endif

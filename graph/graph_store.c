@@ -1,0 +1,183 @@
+/* graph/graph_store.c - the small containers the graph is made of.
+ *
+ * A string -> index map and a string interning pool, both open addressing
+ * with linear probing over FNV-1a hashes, grown at 50% load. Interning
+ * matters here: a graph of 100,000 articles repeats the same few hundred
+ * entity ids, statuses, rule names and dates in hundreds of thousands of
+ * edges, and every string the graph holds comes from the pool, so each
+ * distinct string is stored once and equal strings compare by pointer too.
+ * Rejected: igraph's string vectors (no hashing) and a tree (slower, more
+ * allocations). Nothing is ever removed, which keeps both tables simple.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph_internal.h"
+
+static uint64_t hash_bytes(const char *s, size_t len)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+void dkg__map_destroy(dkg__map *m)
+{
+    if (m == NULL) {
+        return;
+    }
+    free(m->keys);
+    free(m->values);
+    memset(m, 0, sizeof *m);
+}
+
+int dkg__map_get(const dkg__map *m, const char *key, size_t *value)
+{
+    if (m->cap == 0) {
+        return 0;
+    }
+    size_t mask = m->cap - 1;
+    size_t i = (size_t)hash_bytes(key, strlen(key)) & mask;
+    while (m->keys[i] != NULL) {
+        if (strcmp(m->keys[i], key) == 0) {
+            if (value != NULL) {
+                *value = m->values[i];
+            }
+            return 1;
+        }
+        i = (i + 1) & mask;
+    }
+    return 0;
+}
+
+static void map_place(const char **keys, size_t *values, size_t cap, const char *key,
+                      size_t value)
+{
+    size_t mask = cap - 1;
+    size_t i = (size_t)hash_bytes(key, strlen(key)) & mask;
+    while (keys[i] != NULL && strcmp(keys[i], key) != 0) {
+        i = (i + 1) & mask;
+    }
+    keys[i] = key;
+    values[i] = value;
+}
+
+int dkg__map_put(dkg__map *m, const char *key, size_t value)
+{
+    if ((m->count + 1) * 2 > m->cap) {
+        size_t cap = m->cap == 0 ? 64 : m->cap * 2;
+        const char **keys = calloc(cap, sizeof *keys);
+        size_t *values = calloc(cap, sizeof *values);
+        if (keys == NULL || values == NULL) {
+            free(keys);
+            free(values);
+            return DKG_ENOMEM;
+        }
+        for (size_t i = 0; i < m->cap; i++) {
+            if (m->keys[i] != NULL) {
+                map_place(keys, values, cap, m->keys[i], m->values[i]);
+            }
+        }
+        free(m->keys);
+        free(m->values);
+        m->keys = keys;
+        m->values = values;
+        m->cap = cap;
+    }
+    size_t before = 0;
+    if (!dkg__map_get(m, key, &before)) {
+        m->count++;
+    }
+    map_place(m->keys, m->values, m->cap, key, value);
+    return 0;
+}
+
+const char *dkg__pool_intern(dkg__pool *p, const char *s, size_t len)
+{
+    if (s == NULL) {
+        return NULL;
+    }
+    if ((p->count + 1) * 2 > p->cap) {
+        size_t cap = p->cap == 0 ? 256 : p->cap * 2;
+        char **items = calloc(cap, sizeof *items);
+        if (items == NULL) {
+            return NULL;
+        }
+        for (size_t i = 0; i < p->cap; i++) {
+            if (p->items[i] != NULL) {
+                size_t j = (size_t)hash_bytes(p->items[i], strlen(p->items[i])) & (cap - 1);
+                while (items[j] != NULL) {
+                    j = (j + 1) & (cap - 1);
+                }
+                items[j] = p->items[i];
+            }
+        }
+        free(p->items);
+        p->items = items;
+        p->cap = cap;
+    }
+    size_t mask = p->cap - 1;
+    size_t i = (size_t)hash_bytes(s, len) & mask;
+    while (p->items[i] != NULL) {
+        if (strncmp(p->items[i], s, len) == 0 && p->items[i][len] == '\0') {
+            return p->items[i];
+        }
+        i = (i + 1) & mask;
+    }
+    char *copy = malloc(len + 1);
+    if (copy == NULL) {
+        return NULL;
+    }
+    memcpy(copy, s, len);
+    copy[len] = '\0';
+    p->items[i] = copy;
+    p->count++;
+    return copy;
+}
+
+void dkg__pool_destroy(dkg__pool *p)
+{
+    if (p == NULL) {
+        return;
+    }
+    for (size_t i = 0; i < p->cap; i++) {
+        free(p->items[i]);
+    }
+    free(p->items);
+    memset(p, 0, sizeof *p);
+}
+
+int dkg__strcmp_null(const char *a, const char *b)
+{
+    if (a == b) {
+        return 0;
+    }
+    if (a == NULL) {
+        return -1;
+    }
+    if (b == NULL) {
+        return 1;
+    }
+    return strcmp(a, b);
+}
+
+const char *dkg__cameo_for_type(const char *type)
+{
+    static const char *const table[][2] = {
+        {"meet", "040"},  {"call", "040"},   {"visit", "042"},   {"agree", "057"},
+        {"aid", "070"},   {"appeal", "020"}, {"support", "050"},
+    };
+    if (type == NULL) {
+        return NULL;
+    }
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
+        if (strcmp(table[i][0], type) == 0) {
+            return table[i][1];
+        }
+    }
+    return NULL;
+}

@@ -391,6 +391,10 @@ int dkg__q_resolve(dkg__qctx *q, const char *name, igraph_integer_t *v_out, dkg_
         *v_out = exact;
         goto found;
     }
+    if (name[0] == '\0') {
+        rc = dkg_error_set(err, DKG_ENOTFOUND, "empty name");
+        goto cleanup;
+    }
     fq = fold_dup(name);
     cands = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *cands);
     if (fq == NULL || cands == NULL) {

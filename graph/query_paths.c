@@ -7,11 +7,12 @@
  * a copy of the stored one, so nothing about the stored graph changes and no
  * attributes are copied; igraph's BFS and shortest path then do the walking.
  *
- * A path hop between two entities linked by several relations shows one of
- * them, chosen by a fixed preference: occurred before planned before negated,
- * then the latest date, then the article id. Which of several equally short
- * paths is shown follows igraph's BFS over the edges in file order, so the same
- * file always gives the same path.
+ * A path is a shortest chain, and among equally short ones it prefers relations
+ * that occurred over planned ones over negated ones (Dijkstra with tiny status
+ * penalties, see dkg__q_path). A hop between two entities linked by several
+ * relations shows one of them: occurred before planned before negated, then the
+ * latest date, then the article id. Remaining ties follow igraph's traversal of
+ * the edges in file order, so the same file always gives the same path.
  *
  * "No path" is an answer, not an error: it is printed on stdout and the result
  * is not "found", which the command turns into exit status 1, as grep does when
@@ -221,10 +222,25 @@ int dkg__q_path(dkg__qctx *q, const char *a, const char *b, dkg_query_result *r,
     if (rc != 0) {
         return rc;
     }
+    /* Each relation weighs 1 plus a penalty for planned (1 unit) and negated (2
+     * units) with a unit of 1 / (2 (V + 1)): a path's penalties add up to less than
+     * one hop, so Dijkstra still finds a shortest chain, and among equally short
+     * ones the chain of things that happened. */
     igraph_vector_int_t vs;
+    igraph_vector_t weights;
     igraph_vector_int_init(&vs, 0);
+    igraph_error_t ic = igraph_vector_init(&weights, igraph_ecount(&ig));
+    double unit = 1.0 / (2.0 * ((double)dkg__graph_vcount(q->g) + 1.0));
+    for (igraph_integer_t i = 0; ic == IGRAPH_SUCCESS && i < igraph_ecount(&ig); i++) {
+        unsigned bit = dkg__q_status_bit(dkg__graph_edge_status(q->g, (igraph_integer_t)map[i]));
+        double penalty = bit == DKG__ST_OCCURRED ? 0.0 : bit == DKG__ST_PLANNED ? 1.0 : 2.0;
+        VECTOR(weights)[i] = 1.0 + unit * penalty;
+    }
     dkg__igraph_clear_warning();
-    igraph_error_t ic = igraph_get_shortest_path(&ig, &vs, NULL, va, vb, IGRAPH_ALL);
+    if (ic == IGRAPH_SUCCESS) {
+        ic = igraph_get_shortest_path_dijkstra(&ig, &vs, NULL, va, vb, &weights, IGRAPH_ALL);
+    }
+    igraph_vector_destroy(&weights);
     if (ic != IGRAPH_SUCCESS) {
         rc = dkg__igraph_error(err, ic, "finding a path");
         goto cleanup;

@@ -17,7 +17,8 @@
  * norm() keeps, whereas Python sees punctuation and makes a space. Letters such
  * as ø, ł, æ fold to o, l, ae here but stay as they are in Python; that only
  * matters when gold and prediction spell one name both ways, and then dkg is
- * the more lenient. */
+ * the more lenient. Greek and Cyrillic letters with marks, which dkg_fold
+ * keeps whole, lose their marks after folding (strip_mark). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -87,6 +88,29 @@ static int is_nonword(unsigned cp)
            (cp >= 0xFF00 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) ||
            (cp >= 0xFF3B && cp <= 0xFF40 && cp != 0xFF3F) || (cp >= 0xFF5B && cp <= 0xFF65) ||
            (cp >= 0x1F000 && cp <= 0x1FAFF);
+}
+
+/* Greek and Cyrillic letters that NFKD splits into a base letter and a mark
+ * (tonos, dialytika, breve, diaeresis), which dkg_fold leaves whole, and the
+ * final sigma that casefold turns into σ. Both sides of each pair encode in
+ * two bytes, so the text keeps its length. */
+static unsigned strip_mark(unsigned cp)
+{
+    switch (cp) {
+    case 0x386: case 0x3AC: return 0x3B1;
+    case 0x388: case 0x3AD: return 0x3B5;
+    case 0x389: case 0x3AE: return 0x3B7;
+    case 0x38A: case 0x3AF: case 0x3CA: case 0x390: return 0x3B9;
+    case 0x38C: case 0x3CC: return 0x3BF;
+    case 0x38E: case 0x3CD: case 0x3CB: case 0x3B0: return 0x3C5;
+    case 0x38F: case 0x3CE: return 0x3C9;
+    case 0x3C2: return 0x3C3; /* casefold: final sigma */
+    case 0x419: case 0x439: return 0x438; /* й -> и */
+    case 0x401: case 0x451: return 0x435; /* ё -> е */
+    case 0x407: case 0x457: return 0x456; /* ї -> і */
+    case 0x40E: case 0x45E: return 0x443; /* ў -> у */
+    default: return cp;
+    }
 }
 
 /* Characters dkg_fold maps onto kept ASCII (' or -) that norm() blanks. */
@@ -179,9 +203,15 @@ char *dkg__eval_norm(const char *s, size_t len)
                 out[o++] = ' ';
                 pending_space = 0;
             }
-            for (size_t k = 0; k < step; k++) {
-                unsigned char c = u[k];
-                out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            unsigned base = step == 2 ? strip_mark(cp) : cp;
+            if (base != cp) {
+                out[o++] = (char)(0xC0 | (base >> 6));
+                out[o++] = (char)(0x80 | (base & 0x3F));
+            } else {
+                for (size_t k = 0; k < step; k++) {
+                    unsigned char c = u[k];
+                    out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+                }
             }
         }
         i += step;

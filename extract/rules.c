@@ -70,7 +70,7 @@ typedef struct placeholder {
 static const placeholder placeholders[] = {
     {"person", "P", 0},  {"persons", "P", 1}, {"place", "LC", 0}, {"places", "LC", 1},
     {"country", "C", 0}, {"org", "O", 0},     {"actor", "PCO", 0}, {"actors", "PCO", 1},
-    {"entity", "PCLO", 0},
+    {"entity", "PCLO", 0}, {"persons2", "P", 2}, {"actors2", "PCO", 2},
 };
 
 /* Expand {type:group} placeholders into PCRE2 syntax. Returns a malloc'd
@@ -123,6 +123,11 @@ static char *expand(const char *src, size_t *bad, const char **why)
             if (strcmp(inner, "gap") == 0 && group == NULL) {
                 /* Up to a dozen words that hold no entity and no clause break. */
                 snprintf(piece, sizeof piece, "[^\\x01;:.]{0,80}?");
+            } else if (strcmp(inner, "pre") == 0 && group == NULL) {
+                /* Words that may stand before a name: an adjective or a
+                 * country's, "the", titles ("Chinese President"). */
+                snprintf(piece, sizeof piece,
+                         "(?:(?:\\x01[AC]\\d+\\x02(?:'s|\xE2\x80\x99s)?|[\\p{L}.'\xE2\x80\x99-]+)\\s+){0,5}?");
             } else {
                 const placeholder *ph = NULL;
                 for (size_t k = 0; k < sizeof placeholders / sizeof placeholders[0]; k++) {
@@ -143,8 +148,13 @@ static char *expand(const char *src, size_t *bad, const char **why)
                 snprintf(one, sizeof one, "\\x01[%s]\\d+\\x02", ph->types);
                 char body[400];
                 if (ph->list) {
-                    snprintf(body, sizeof body, "%s(?:(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+|"
-                                                "\\s*&\\s*)%s)*", one, one);
+                    /* List items may carry their own titles: "Xi and Russian
+                     * President Putin". list == 2 needs at least two items. */
+                    snprintf(body, sizeof body,
+                             "%s(?:(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+|\\s*&\\s*)"
+                             "(?:(?:\\x01A\\d+\\x02|\\p{Lu}[\\p{L}.-]*|his|her|their|wife|"
+                             "husband|counterpart)\\s+){0,4}%s)%s",
+                             one, one, ph->list == 2 ? "+" : "*");
                 } else {
                     snprintf(body, sizeof body, "%s", one);
                 }
@@ -487,12 +497,14 @@ int dkg_rules_load_buffer(dkg_rules *rules, const char *name, const char *buf, s
         rc = rfail(&ld, "missing \"dkg_rules\": 1 (this dkg reads rules version 1)", NULL);
     } else {
         static const char *const allowed[] = {"dkg_rules", "rules", "modifiers",
-                                              "non_person_words", "metonym_verbs", NULL};
+                                              "non_person_words", "institution_words",
+                                              "metonym_verbs", NULL};
         rc = check_keys(&ld, root, allowed);
     }
     rc = rc ? rc : load_list(&ld, root, "rules", load_rule);
     rc = rc ? rc : load_list(&ld, root, "modifiers", load_modifier);
     rc = rc ? rc : load_words(&ld, root, "non_person_words", &rules->non_person);
+    rc = rc ? rc : load_words(&ld, root, "institution_words", &rules->institutions);
     rc = rc ? rc : load_words(&ld, root, "metonym_verbs", &rules->metonym_verbs);
     cJSON_Delete(root);
     return rc;
@@ -544,6 +556,7 @@ void dkg_rules_free(dkg_rules *rules)
     free(rules->untriggered);
     dkg__strmap_destroy(&rules->triggers);
     dkg__strmap_destroy(&rules->non_person);
+    dkg__strmap_destroy(&rules->institutions);
     dkg__strmap_destroy(&rules->metonym_verbs);
     free(rules);
 }

@@ -37,7 +37,8 @@ struct dkg_rules {
     size_t ntrigger_lists;
     int *untriggered;         /* rules without triggers: run on every sentence */
     size_t nuntriggered;
-    dkg_strmap non_person;    /* nouns that mark a named thing as not a person */
+    dkg_strmap non_person;    /* animals and things: "X, the first giant panda" */
+    dkg_strmap institutions;  /* words that end institution names: "... Institute" */
     dkg_strmap metonym_verbs; /* verbs after a capital that make it the country acting */
     uint32_t max_capture;     /* largest capture count, for sizing match data */
 };

@@ -1,10 +1,180 @@
-/* src/cmd_extract.c - placeholder, replaced by the extraction issue's work. */
+/* src/cmd_extract.c - dkg extract: articles in, extraction JSON out.
+ *
+ * One article prints one JSON object; several print a JSON array, unless
+ * --jsonl asks for one compact object per line (the streaming form, usable
+ * as a Hadoop Streaming mapper or Spark pipe). The first result is held
+ * back until we know whether a second follows, so memory stays bounded by
+ * one article either way. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli_pipeline.h"
 #include "commands.h"
+#include "input.h"
+
+static const char usage[] =
+    "Usage: dkg extract [OPTIONS] INPUT...\n"
+    "Find the actors, places, dates and diplomatic events in news articles and\n"
+    "print them as JSON (the extraction contract, see README).\n"
+    "\n"
+    "INPUT is a plain-text article (first line may be ' date YYYY-MM-DD Headline'),\n"
+    "a directory (every .txt/.jsonl below it), a JSON Lines file of\n"
+    "{\"id\",\"date\",\"title\",\"text\"} records, or - for standard input.\n"
+    "\n"
+    "Options:\n"
+    "      --jsonl             one compact JSON object per line (streaming)\n"
+    "      --date YYYY-MM-DD   article date for inputs that do not give one\n"
+    "      --lexicon FILE      add a lexicon file (repeatable)\n"
+    "      --rules FILE        add a rules file (repeatable)\n"
+    "      --no-default-data   use only the --lexicon/--rules files given\n"
+    "      --offsets UNIT      bytes (default) or codepoints (for Python/JavaScript)\n"
+    "  -h, --help              show this help and exit\n"
+    "\n"
+    "Exit status: 0 all articles extracted, 1 some input failed (the others are\n"
+    "still printed), 2 usage error.\n";
+
+typedef struct extract_run {
+    dkg_extractor *ex;
+    int jsonl;
+    char *held;       /* the first result, until a second one arrives */
+    long printed;
+    long failed;
+} extract_run;
+
+static void emit(extract_run *run, const char *json, size_t len)
+{
+    if (run->jsonl) {
+        fwrite(json, 1, len, stdout);
+        fputc('\n', stdout);
+        run->printed++;
+        return;
+    }
+    if (run->printed == 0 && run->held == NULL) {
+        run->held = malloc(len + 1);
+        if (run->held != NULL) {
+            memcpy(run->held, json, len + 1);
+            return;
+        }
+    }
+    if (run->held != NULL) {
+        fputs("[\n", stdout);
+        fputs(run->held, stdout);
+        free(run->held);
+        run->held = NULL;
+        run->printed++;
+    }
+    fputs(",\n", stdout);
+    fwrite(json, 1, len, stdout);
+    run->printed++;
+}
+
+static int on_record(void *ctx, const dkg_input_record *rec)
+{
+    extract_run *run = ctx;
+    if (rec->kind != DKG_INPUT_ARTICLE) {
+        cli_warnf("%s:%ld: an extraction record, not an article; skipped (use dkg build)",
+                  rec->source, rec->line);
+        run->failed++;
+        return 0;
+    }
+    dkg_error err;
+    dkg_error_clear(&err);
+    const char *json = NULL;
+    size_t len = 0;
+    if (dkg_extract(run->ex, &rec->article, &json, &len, &err) != 0) {
+        dkg_error_locate(&err, rec->source, rec->line, 0, err.offset);
+        cli_print_error(&err);
+        run->failed++;
+        return 0;
+    }
+    emit(run, json, len);
+    return 0;
+}
 
 int cmd_extract(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    cli_errorf("'dkg extract' is not available in this build yet");
-    return DKG_EXIT_FAILURE;
+    static const struct option options[] = {
+        {"jsonl", no_argument, NULL, 'J'},   {"date", required_argument, NULL, 'd'},
+        {"lexicon", required_argument, NULL, 'L'}, {"rules", required_argument, NULL, 'R'},
+        {"no-default-data", no_argument, NULL, 'N'}, {"offsets", required_argument, NULL, 'O'},
+        {"help", no_argument, NULL, 'h'},    {NULL, 0, NULL, 0},
+    };
+    cli_extract_setup setup = {0};
+    dkg_extract_options xopt = {DKG_OFFSETS_BYTES, 1};
+    dkg_input_options iopt = {NULL};
+    int jsonl = 0;
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+        switch (c) {
+        case 'J': jsonl = 1; break;
+        case 'd':
+            if (!dkg_input_date_ok(optarg)) {
+                return cli_usage_error("extract", "--date '%s' is not a date YYYY-MM-DD", optarg);
+            }
+            iopt.default_date = optarg;
+            break;
+        case 'L':
+            if (setup.nlexicon == 64) {
+                return cli_usage_error("extract", "at most 64 --lexicon files");
+            }
+            setup.lexicon_files[setup.nlexicon++] = optarg;
+            break;
+        case 'R':
+            if (setup.nrules == 64) {
+                return cli_usage_error("extract", "at most 64 --rules files");
+            }
+            setup.rules_files[setup.nrules++] = optarg;
+            break;
+        case 'N': setup.no_default_data = 1; break;
+        case 'O':
+            if (strcmp(optarg, "bytes") == 0) {
+                xopt.offsets = DKG_OFFSETS_BYTES;
+            } else if (strcmp(optarg, "codepoints") == 0) {
+                xopt.offsets = DKG_OFFSETS_CODEPOINTS;
+            } else {
+                return cli_usage_error("extract", "--offsets must be bytes or codepoints");
+            }
+            break;
+        case 'h': fputs(usage, stdout); return DKG_EXIT_OK;
+        default: return cli_usage_error("extract", "unknown option");
+        }
+    }
+    if (optind >= argc) {
+        return cli_usage_error("extract", "no input given (a file, a directory, or - for stdin)");
+    }
+    xopt.pretty = !jsonl;
+    dkg_lexicon *lex = NULL;
+    dkg_rules *rules = NULL;
+    int status = cli_load_extraction_data(&setup, &lex, &rules);
+    if (status != 0) {
+        return status;
+    }
+    dkg_error err;
+    dkg_error_clear(&err);
+    extract_run run = {NULL, jsonl, NULL, 0, 0};
+    if (dkg_extractor_new(&run.ex, lex, rules, &xopt, &err) != 0) {
+        cli_print_error(&err);
+        dkg_lexicon_free(lex);
+        dkg_rules_free(rules);
+        return DKG_EXIT_FAILURE;
+    }
+    long failed = dkg_input_walk(argv + optind, argc - optind, &iopt, on_record, &run, NULL);
+    if (run.held != NULL) {
+        fputs(run.held, stdout);
+        fputc('\n', stdout);
+        free(run.held);
+    } else if (!jsonl && run.printed > 0) {
+        fputs("\n]\n", stdout);
+    }
+    dkg_extractor_free(run.ex);
+    dkg_lexicon_free(lex);
+    dkg_rules_free(rules);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        cli_errorf("writing the output failed (disk full or closed pipe?)");
+        return DKG_EXIT_FAILURE;
+    }
+    return failed + run.failed > 0 ? DKG_EXIT_FAILURE : DKG_EXIT_OK;
 }

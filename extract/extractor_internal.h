@@ -1,0 +1,160 @@
+/* extract/extractor_internal.h - internal: the per-article working state.
+ *
+ * One dkg_extractor is owned by one thread and reuses all these arrays from
+ * article to article, so extraction allocates only while they grow. Spans
+ * are byte offsets into the article text. */
+#ifndef DKG_EXTRACT_EXTRACTOR_INTERNAL_H
+#define DKG_EXTRACT_EXTRACTOR_INTERNAL_H
+
+#include <pcre2.h>
+#include <stddef.h>
+
+#include "dkg/extract.h"
+#include "lexicon_internal.h"
+#include "rules_internal.h"
+#include "text.h"
+
+/* Grow an array field `arr` with count `n` and capacity `cap` to hold one
+ * more; evaluates to 0 or DKG_ENOMEM. */
+#define DKG_GROW(arr, n, cap)                                                            \
+    ((n) < (cap) ? 0 : dkg__grow((void **)&(arr), &(cap), sizeof *(arr)))
+int dkg__grow(void **arr, size_t *cap, size_t elem);
+
+typedef struct token {
+    size_t start, end;
+    int sentence;
+    unsigned upper : 1;   /* starts with a capital letter or digit */
+    unsigned allcaps : 1;
+    unsigned digit : 1;
+    int match;            /* index of the lexicon match covering it, or -1 */
+} token;
+
+typedef enum mention_kind {
+    MK_NAME,      /* a name from the lexicon or discovered */
+    MK_SURNAME,   /* a surname or short form resolved to a person */
+    MK_TITLE,     /* "the French leader" resolved to a person */
+    MK_ADJECTIVE, /* "French": the country */
+    MK_PRONOUN,   /* he / she at a clause start */
+    MK_GROUP      /* "the two leaders": two persons */
+} mention_kind;
+
+typedef struct mention {
+    size_t start, end;
+    int entity;        /* index into art_entity, or -1 for groups */
+    int entity2;       /* second person of a group, -1 otherwise */
+    int sentence;
+    mention_kind kind;
+    int metonym;       /* a capital or seat used as its country: country entity index */
+} mention;
+
+typedef struct art_role {
+    int title;       /* lexicon title index */
+    char of[64];     /* ISO3 or organization id, "" when unknown */
+} art_role;
+
+typedef struct art_entity {
+    lex_type type;
+    int lex;          /* lexicon entity index, -1 when discovered */
+    size_t name_off;  /* name in the extractor's string pool */
+    size_t id_off;    /* id in the string pool */
+    char country[8];
+    char gender;
+    int leader_rank;  /* lowest rank of an active leader role, 99 when none */
+    art_role roles[4];
+    int nroles;
+    int first_mention;
+    int mentions;
+    size_t surname_off; /* persons: surname key in the pool */
+    int output;       /* 1 when it has a mention that is printed */
+} art_entity;
+
+/* A title found in the text ("Premier", "senior fellow", "Mr."). */
+typedef struct title_hit {
+    size_t start, end;
+    size_t first_token, last_token;
+    int title;
+} title_hit;
+
+typedef struct date_in_sentence {
+    dkg_date_mention m;
+    int sentence;
+} date_in_sentence;
+
+typedef struct relation {
+    const rule *rule;
+    char type[16];
+    int source;      /* art_entity index */
+    int target;
+    int place;       /* art_entity index or -1 */
+    int host;        /* art_entity index or -1 */
+    rel_status status;
+    dkg_date date;
+    int sentence;
+    size_t ev_start, ev_end;
+    int title;       /* role relations: lexicon title index, -1 otherwise */
+} relation;
+
+struct dkg_extractor {
+    const dkg_lexicon *lex;
+    const dkg_rules *rules;
+    dkg_extract_options options;
+    pcre2_match_data *match;
+    pcre2_match_context *mcontext;
+    pcre2_jit_stack *jit_stack;
+
+    const char *text;
+    size_t len;
+    dkg_date date;
+
+    dkg_sentences sentences;
+    token *tokens;
+    size_t ntokens, tokens_cap;
+    mention *mentions;
+    size_t nmentions, mentions_cap;
+    title_hit *titles;
+    size_t ntitles, titles_cap;
+    art_entity *entities;
+    size_t nentities, entities_cap;
+    date_in_sentence *dates;
+    size_t ndates, dates_cap;
+    relation *relations;
+    size_t nrelations, relations_cap;
+    char *pool;          /* strings of this article (names, ids) */
+    size_t pool_len, pool_cap;
+    char *masked;        /* one masked sentence */
+    size_t masked_cap;
+    size_t *mask_orig;   /* for each masked byte, the text offset it came from */
+    size_t mask_orig_cap;
+    int *rule_seen;      /* generation stamp per rule */
+    int generation;
+    char *warnings;      /* JSON array body of warnings */
+    size_t warnings_len, warnings_cap;
+    char *out;           /* the printed JSON */
+    size_t out_len;
+};
+
+/* string pool */
+size_t dkg__pool_add(dkg_extractor *ex, const char *s, size_t len);
+static inline const char *dkg__pool(const dkg_extractor *ex, size_t off)
+{
+    return ex->pool + off;
+}
+
+/* pipeline steps (mentions.c, resolve.c, relations.c, output.c) */
+int dkg__tokenize(dkg_extractor *ex);
+int dkg__match_lexicon(dkg_extractor *ex);
+int dkg__discover_people(dkg_extractor *ex);
+int dkg__resolve_references(dkg_extractor *ex);
+int dkg__find_dates(dkg_extractor *ex);
+int dkg__find_relations(dkg_extractor *ex);
+int dkg__print(dkg_extractor *ex, const dkg_article *article);
+
+/* helpers shared between steps */
+int dkg__entity_for_lex(dkg_extractor *ex, int lex_index);
+int dkg__entity_discovered(dkg_extractor *ex, lex_type type, const char *name, size_t len);
+int dkg__add_mention(dkg_extractor *ex, size_t start, size_t end, int entity, mention_kind kind,
+                     int sentence);
+void dkg__add_warning(dkg_extractor *ex, const char *fmt, const char *a, const char *b);
+int dkg__token_is(const dkg_extractor *ex, size_t t, const char *word);
+
+#endif

@@ -1,0 +1,526 @@
+/* extract/relations.c - events from rules run over masked sentences.
+ *
+ * For each sentence, the rules whose trigger words occur in it are run over
+ * a copy of the sentence in which every entity mention is replaced by a
+ * token "\x01P12\x02" (type letter and mention number); groups ("the two
+ * leaders") become "\x01P3\x02 and \x01P4\x02" and pronouns their person,
+ * so patterns stay short and cannot be fooled by the spelling of a name.
+ * Status comes from the rule, overridden by modifier patterns (negation
+ * beats plans) found in the matched clause; the date is the date
+ * expression nearest the match, resolved forward for plans; the place is a
+ * place named in the sentence, else where a participant last arrived.
+ * A match limit bounds every pattern: a runaway rule becomes a warning. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extractor_internal.h"
+
+
+void dkg__add_warning(dkg_extractor *ex, const char *fmt, const char *a, const char *b)
+{
+    char msg[512];
+    int n = snprintf(msg, sizeof msg, fmt, a ? a : "", b ? b : "");
+    if (n < 0) {
+        return;
+    }
+    size_t need = ex->warnings_len + (size_t)n + 4;
+    if (need > 64 * 1024) {
+        return; /* enough warnings for one article */
+    }
+    if (need > ex->warnings_cap) {
+        char *grown = realloc(ex->warnings, need * 2);
+        if (grown == NULL) {
+            return;
+        }
+        ex->warnings = grown;
+        ex->warnings_cap = need * 2;
+    }
+    /* Stored as NUL-separated strings; output.c turns them into a JSON array. */
+    memcpy(ex->warnings + ex->warnings_len, msg, (size_t)n + 1);
+    ex->warnings_len += (size_t)n + 1;
+}
+
+static int mask_put(dkg_extractor *ex, size_t *n, const char *s, size_t len, size_t orig)
+{
+    while (*n + len + 1 > ex->masked_cap) {
+        size_t cap = ex->masked_cap ? ex->masked_cap * 2 : 4096;
+        char *grown = realloc(ex->masked, cap);
+        size_t *map = realloc(ex->mask_orig, cap * sizeof *map);
+        if (grown == NULL || map == NULL) {
+            if (grown != NULL) {
+                ex->masked = grown;
+            }
+            if (map != NULL) {
+                ex->mask_orig = map;
+            }
+            return DKG_ENOMEM;
+        }
+        ex->masked = grown;
+        ex->mask_orig = map;
+        ex->masked_cap = cap;
+    }
+    memcpy(ex->masked + *n, s, len);
+    for (size_t i = 0; i < len; i++) {
+        ex->mask_orig[*n + i] = orig + (s == ex->text + orig ? i : 0);
+    }
+    *n += len;
+    ex->masked[*n] = '\0';
+    return 0;
+}
+
+static char type_letter(const dkg_extractor *ex, const mention *m)
+{
+    if (m->kind == MK_ADJECTIVE) {
+        return 'A';
+    }
+    if (m->metonym >= 0) {
+        return 'C';
+    }
+    switch (ex->entities[m->entity].type) {
+    case LEX_PERSON: return 'P';
+    case LEX_COUNTRY: return 'C';
+    case LEX_PLACE: return 'L';
+    case LEX_ORG: return 'O';
+    }
+    return 'X';
+}
+
+/* A capital or seat of government followed by a verb such as "said" acts
+ * as its country. */
+static void mark_metonyms(dkg_extractor *ex, size_t m)
+{
+    mention *mn = &ex->mentions[m];
+    const art_entity *e = &ex->entities[mn->entity];
+    if (e->type != LEX_PLACE || e->lex < 0 || ex->lex->entities[e->lex].seat_of == NULL) {
+        return;
+    }
+    const char *p = ex->text + mn->end;
+    const char *end = ex->text + ex->sentences.items[mn->sentence].end;
+    while (p < end && *p == ' ') {
+        p++;
+    }
+    const char *w = p;
+    while (p < end && ((*p >= 'a' && *p <= 'z'))) {
+        p++;
+    }
+    if (p == w || dkg__strmap_get(&ex->rules->metonym_verbs, w, (size_t)(p - w)) < 0) {
+        return;
+    }
+    int c = dkg__lexicon_country(ex->lex, ex->lex->entities[e->lex].seat_of);
+    if (c >= 0) {
+        mn->metonym = dkg__entity_for_lex(ex, c);
+    }
+}
+
+/* Build the masked form of sentence s; mentions [m0, m1) lie in it. */
+static int build_mask(dkg_extractor *ex, int s, size_t m0, size_t m1, size_t *len_out)
+{
+    const dkg_sentence *sent = &ex->sentences.items[s];
+    size_t n = 0;
+    size_t at = sent->start;
+    for (size_t m = m0; m < m1; m++) {
+        const mention *mn = &ex->mentions[m];
+        if (mn->start < at || mn->entity < 0) {
+            continue; /* overlaps an earlier mention, or the tail of a group */
+        }
+        if (mask_put(ex, &n, ex->text + at, mn->start - at, at) != 0) {
+            return DKG_ENOMEM;
+        }
+        char tok[48];
+        int tlen;
+        if (mn->kind == MK_GROUP && m + 1 < m1 && ex->mentions[m + 1].start == mn->start) {
+            tlen = snprintf(tok, sizeof tok, "\x01P%zu\x02 and \x01P%zu\x02", m, m + 1);
+        } else {
+            tlen = snprintf(tok, sizeof tok, "\x01%c%zu\x02", type_letter(ex, mn), m);
+        }
+        if (mask_put(ex, &n, tok, (size_t)tlen, mn->start) != 0) {
+            return DKG_ENOMEM;
+        }
+        at = mn->end;
+    }
+    if (mask_put(ex, &n, ex->text + at, sent->end - at, at) != 0) {
+        return DKG_ENOMEM;
+    }
+    *len_out = n;
+    return 0;
+}
+
+/* Mention numbers of the tokens in masked[start, end). */
+static int mentions_in(const dkg_extractor *ex, size_t start, size_t end, int *out, int max)
+{
+    int n = 0;
+    for (size_t i = start; i < end && n < max; i++) {
+        if (ex->masked[i] != MASK_OPEN) {
+            continue;
+        }
+        size_t number = 0;
+        size_t j = i + 2;
+        while (j < end && ex->masked[j] >= '0' && ex->masked[j] <= '9') {
+            number = number * 10 + (size_t)(ex->masked[j] - '0');
+            j++;
+        }
+        out[n++] = (int)number;
+        i = j;
+    }
+    return n;
+}
+
+static int run_pattern(dkg_extractor *ex, const pcre2_code *code, size_t len, size_t start,
+                       const char *rule_name)
+{
+    int rc;
+    size_t jit = 0;
+    pcre2_pattern_info(code, PCRE2_INFO_JITSIZE, &jit);
+    if (jit > 0) {
+        rc = pcre2_jit_match(code, (PCRE2_SPTR)ex->masked, len, start, 0, ex->match,
+                             ex->mcontext);
+        if (rc == PCRE2_ERROR_JIT_STACKLIMIT) {
+            rc = pcre2_match(code, (PCRE2_SPTR)ex->masked, len, start,
+                             PCRE2_NO_UTF_CHECK | PCRE2_NO_JIT, ex->match, ex->mcontext);
+        }
+    } else {
+        rc = pcre2_match(code, (PCRE2_SPTR)ex->masked, len, start, PCRE2_NO_UTF_CHECK, ex->match,
+                         ex->mcontext);
+    }
+    if (rc < 0 && rc != PCRE2_ERROR_NOMATCH) {
+        PCRE2_UCHAR msg[160];
+        pcre2_get_error_message(rc, msg, sizeof msg);
+        dkg__add_warning(ex, "rule %s: %s; the sentence was skipped for this rule", rule_name,
+                         (const char *)msg);
+    }
+    return rc;
+}
+
+static rel_status status_of(dkg_extractor *ex, const rule *r, size_t mstart, size_t mend)
+{
+    if (r->fixed_status) {
+        return r->status;
+    }
+    /* The clause of the match: back to the previous comma or clause start. */
+    size_t from = mstart;
+    size_t limit = mstart > 40 ? mstart - 40 : 0;
+    while (from > limit && ex->masked[from - 1] != ',' && ex->masked[from - 1] != ';') {
+        from--;
+    }
+    rel_status status = r->status;
+    for (size_t i = 0; i < ex->rules->nmodifiers; i++) {
+        const modifier *mod = &ex->rules->modifiers[i];
+        if (mod->status <= status && status != ST_OCCURRED) {
+            continue;
+        }
+        int rc = pcre2_match(mod->code, (PCRE2_SPTR)ex->masked, mend, from, PCRE2_NO_UTF_CHECK,
+                             ex->match, ex->mcontext);
+        if (rc > 0) {
+            if (mod->status == ST_NEGATED || status == ST_OCCURRED) {
+                status = mod->status;
+            }
+        }
+    }
+    return status;
+}
+
+static dkg_date date_near(const dkg_extractor *ex, int s, size_t ostart, size_t oend,
+                          rel_status status)
+{
+    const date_in_sentence *best = NULL;
+    size_t best_dist = (size_t)-1;
+    for (size_t i = 0; i < ex->ndates; i++) {
+        const date_in_sentence *d = &ex->dates[i];
+        if (d->sentence != s) {
+            continue;
+        }
+        size_t dist;
+        if (d->m.start >= ostart && d->m.end <= oend) {
+            dist = 0;
+        } else if (d->m.start >= oend) {
+            dist = d->m.start - oend;
+        } else {
+            dist = ostart - d->m.end + 1;
+        }
+        if (dist < best_dist) {
+            best = d;
+            best_dist = dist;
+        }
+    }
+    if (best == NULL) {
+        return (dkg_date){0, 0, 0};
+    }
+    return status == ST_PLANNED ? best->m.future : best->m.past;
+}
+
+static int is_symmetric(const char *type)
+{
+    return strcmp(type, "meet") == 0 || strcmp(type, "call") == 0 || strcmp(type, "agree") == 0;
+}
+
+static int add_relation(dkg_extractor *ex, const relation *r)
+{
+    for (size_t i = 0; i < ex->nrelations; i++) {
+        const relation *o = &ex->relations[i];
+        int same_pair = (o->source == r->source && o->target == r->target) ||
+                        (is_symmetric(r->type) && o->source == r->target &&
+                         o->target == r->source);
+        if (strcmp(o->type, r->type) == 0 && same_pair && o->status == r->status &&
+            memcmp(&o->date, &r->date, sizeof r->date) == 0) {
+            return 0;
+        }
+    }
+    if (DKG_GROW(ex->relations, ex->nrelations, ex->relations_cap) != 0) {
+        return DKG_ENOMEM;
+    }
+    ex->relations[ex->nrelations++] = *r;
+    return 0;
+}
+
+static int entity_of(const dkg_extractor *ex, int m)
+{
+    const mention *mn = &ex->mentions[m];
+    return mn->metonym >= 0 ? mn->metonym : mn->entity;
+}
+
+/* Where one of the persons last arrived, for a meeting with no place named. */
+static int last_destination(const dkg_extractor *ex, int a, int b)
+{
+    for (size_t i = ex->nrelations; i-- > 0;) {
+        const relation *r = &ex->relations[i];
+        if (strcmp(r->type, "visit") == 0 && r->status == ST_OCCURRED &&
+            (r->source == a || r->source == b)) {
+            return r->target;
+        }
+    }
+    return -1;
+}
+
+static int place_in_sentence(const dkg_extractor *ex, size_t m0, size_t m1, const int *skip,
+                             int nskip)
+{
+    int best = -1;
+    int best_rank = 0;
+    for (size_t m = m0; m < m1; m++) {
+        int taken = 0;
+        for (int k = 0; k < nskip; k++) {
+            taken |= skip[k] == (int)m;
+        }
+        const mention *mn = &ex->mentions[m];
+        if (taken || mn->entity < 0 || mn->metonym >= 0 || mn->kind == MK_ADJECTIVE) {
+            continue;
+        }
+        const art_entity *e = &ex->entities[mn->entity];
+        if (e->type != LEX_PLACE) {
+            continue;
+        }
+        const char *kind = e->lex >= 0 ? ex->lex->entities[e->lex].kind : NULL;
+        int rank = kind && strcmp(kind, "venue") == 0 ? 4 : kind && strcmp(kind, "city") == 0 ? 3
+                                                                                           : 2;
+        if (rank > best_rank) {
+            best = mn->entity;
+            best_rank = rank;
+        }
+    }
+    return best;
+}
+
+static int apply_rule(dkg_extractor *ex, const rule *r, int s, size_t m0, size_t m1, size_t len)
+{
+    size_t start = 0;
+    int guard = 0;
+    while (start < len && guard++ < 64) {
+        int rc = run_pattern(ex, r->code, len, start, r->name);
+        if (rc <= 0) {
+            return 0;
+        }
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ex->match);
+        size_t mstart = ov[0];
+        size_t mend = ov[1];
+        int groups[GROUP_COUNT][16];
+        int counts[GROUP_COUNT] = {0};
+        for (int g = 0; g < GROUP_COUNT; g++) {
+            int number = r->group[g];
+            if (number > 0 && number < rc && ov[2 * number] != PCRE2_UNSET) {
+                counts[g] = mentions_in(ex, ov[2 * number], ov[2 * number + 1], groups[g], 16);
+            }
+        }
+        start = mend > mstart ? mend : mstart + 1;
+        relation base;
+        memset(&base, 0, sizeof base);
+        base.rule = r;
+        snprintf(base.type, sizeof base.type, "%s", r->relation);
+        base.status = status_of(ex, r, mstart, mend);
+        size_t ostart = ex->mask_orig[mstart];
+        size_t oend = mend > 0 ? ex->mask_orig[mend - 1] + 1 : ostart;
+        base.date = date_near(ex, s, ostart, oend, base.status);
+        base.sentence = s;
+        base.ev_start = ex->sentences.items[s].start;
+        base.ev_end = ex->sentences.items[s].end;
+        base.title = -1;
+        base.host = counts[GROUP_HOST] > 0 ? entity_of(ex, groups[GROUP_HOST][0]) : -1;
+        int skip[48];
+        int nskip = 0;
+        for (int g = 0; g < GROUP_COUNT; g++) {
+            for (int k = 0; k < counts[g] && nskip < 48; k++) {
+                skip[nskip++] = groups[g][k];
+            }
+        }
+        int named_place = counts[GROUP_PLACE] > 0 ? entity_of(ex, groups[GROUP_PLACE][0])
+                                                  : place_in_sentence(ex, m0, m1, skip, nskip);
+        int *a = groups[GROUP_A];
+        int *b = groups[GROUP_B];
+        int na = counts[GROUP_A];
+        int nb = counts[GROUP_B];
+        if (nb == 0 && is_symmetric(r->relation)) {
+            b = a; /* "X and Y met": every pair within the list */
+            nb = na;
+        }
+        for (int i = 0; i < na; i++) {
+            for (int j = 0; j < nb; j++) {
+                relation rel = base;
+                rel.source = entity_of(ex, a[i]);
+                rel.target = entity_of(ex, b[j]);
+                if (rel.source == rel.target || (b == a && j <= i)) {
+                    continue;
+                }
+                rel.place = named_place;
+                if (strcmp(rel.type, "meet") == 0 && rel.place < 0) {
+                    rel.place = last_destination(ex, rel.source, rel.target);
+                }
+                if (strcmp(rel.type, "visit") == 0) {
+                    rel.place = -1;
+                }
+                if (add_relation(ex, &rel) != 0) {
+                    return DKG_ENOMEM;
+                }
+            }
+        }
+    }
+    return 0;
+}
+
+/* "Chinese Premier Li Qiang": a role relation from the title before a name. */
+static int role_relations(dkg_extractor *ex)
+{
+    for (size_t i = 0; i < ex->ntitles; i++) {
+        const title_hit *th = &ex->titles[i];
+        for (size_t m = 0; m < ex->nmentions; m++) {
+            const mention *mn = &ex->mentions[m];
+            if (mn->start != th->end + 1 || mn->entity < 0 ||
+                ex->entities[mn->entity].type != LEX_PERSON || mn->kind == MK_PRONOUN) {
+                continue;
+            }
+            /* The organisation or country it is a title of: an adjective
+             * right before the title. */
+            int of = -1;
+            for (size_t k = 0; k < ex->nmentions; k++) {
+                const mention *c = &ex->mentions[k];
+                if (c->end + 1 == th->start && c->entity >= 0 &&
+                    (ex->entities[c->entity].type == LEX_COUNTRY ||
+                     ex->entities[c->entity].type == LEX_ORG)) {
+                    of = c->entity;
+                }
+            }
+            if (of < 0) {
+                continue;
+            }
+            relation rel;
+            memset(&rel, 0, sizeof rel);
+            snprintf(rel.type, sizeof rel.type, "role");
+            rel.source = mn->entity;
+            rel.target = of;
+            rel.place = -1;
+            rel.host = -1;
+            rel.status = ST_OCCURRED;
+            rel.sentence = mn->sentence;
+            rel.ev_start = ex->sentences.items[mn->sentence].start;
+            rel.ev_end = ex->sentences.items[mn->sentence].end;
+            rel.title = th->title;
+            if (add_relation(ex, &rel) != 0) {
+                return DKG_ENOMEM;
+            }
+        }
+    }
+    return 0;
+}
+
+int dkg__find_dates(dkg_extractor *ex)
+{
+    ex->ndates = 0;
+    for (size_t s = 0; s < ex->sentences.count; s++) {
+        dkg_date_mention found[16];
+        size_t n = dkg__dates_find(ex->text, ex->sentences.items[s].start,
+                                   ex->sentences.items[s].end, ex->date, found, 16);
+        for (size_t i = 0; i < n; i++) {
+            if (DKG_GROW(ex->dates, ex->ndates, ex->dates_cap) != 0) {
+                return DKG_ENOMEM;
+            }
+            ex->dates[ex->ndates++] = (date_in_sentence){found[i], (int)s};
+        }
+    }
+    /* Words inside a date expression ("May" in "May 5") are never names. */
+    size_t d = 0;
+    for (size_t t = 0; t < ex->ntokens && d < ex->ndates; t++) {
+        while (d < ex->ndates && ex->dates[d].m.end <= ex->tokens[t].start) {
+            d++;
+        }
+        if (d < ex->ndates && ex->tokens[t].start >= ex->dates[d].m.start &&
+            ex->tokens[t].end <= ex->dates[d].m.end) {
+            ex->tokens[t].match = -3;
+        }
+    }
+    return 0;
+}
+
+int dkg__find_relations(dkg_extractor *ex)
+{
+    const dkg_rules *rules = ex->rules;
+    ex->nrelations = 0;
+    size_t t = 0;
+    size_t m0 = 0;
+    for (size_t m = 0; m < ex->nmentions; m++) {
+        mark_metonyms(ex, m);
+    }
+    for (size_t s = 0; s < ex->sentences.count; s++) {
+        ex->generation++;
+        int wanted = 0;
+        size_t first_rule_count = 0;
+        (void)first_rule_count;
+        for (; t < ex->ntokens && ex->tokens[t].sentence == (int)s; t++) {
+            char key[DKG_KEY_MAX];
+            const token *tok = &ex->tokens[t];
+            size_t len = dkg__name_key(ex->text + tok->start, tok->end - tok->start, key,
+                                       sizeof key);
+            int list = len < sizeof key ? dkg__strmap_get(&rules->triggers, key, len) : -1;
+            if (list < 0) {
+                continue;
+            }
+            const int *rl = rules->trigger_lists[list];
+            for (int k = 1; k <= rl[0]; k++) {
+                if (ex->rule_seen[rl[k]] != ex->generation) {
+                    ex->rule_seen[rl[k]] = ex->generation;
+                    wanted++;
+                }
+            }
+        }
+        size_t m1 = m0;
+        while (m1 < ex->nmentions && ex->mentions[m1].sentence == (int)s) {
+            m1++;
+        }
+        if ((wanted > 0 || rules->nuntriggered > 0) && m1 > m0) {
+            size_t len = 0;
+            if (build_mask(ex, (int)s, m0, m1, &len) != 0) {
+                return DKG_ENOMEM;
+            }
+            /* Rules in file order, so output does not depend on hashing. */
+            for (size_t r = 0; r < rules->nrules; r++) {
+                int run = ex->rule_seen[r] == ex->generation;
+                for (size_t u = 0; u < rules->nuntriggered && !run; u++) {
+                    run = rules->untriggered[u] == (int)r;
+                }
+                if (run && apply_rule(ex, &rules->rules[r], (int)s, m0, m1, len) != 0) {
+                    return DKG_ENOMEM;
+                }
+            }
+        }
+        m0 = m1;
+    }
+    return role_relations(ex);
+}

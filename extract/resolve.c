@@ -1,0 +1,374 @@
+/* extract/resolve.c - references to people that are not full names.
+ *
+ * Run after lexicon matching and discovery, when every named person of the
+ * article is known, because a reference may come before the name ("The
+ * French leader ..." in the first sentence, "Macron" later):
+ *  - a surname or short form ("Macron", "Ms. Mogherini") -> the article's
+ *    person with that surname, most recently mentioned; failing that, the
+ *    one lexicon person with that surname holding an office on the article
+ *    date ("Xi" in 2025);
+ *  - a title ("the French leader", "the Chinese premier", "Japan's prime
+ *    minister") -> the article's person holding it, by country and rank;
+ *  - a group ("the two leaders", "the presidential couple") -> two persons;
+ *  - he/she -> the leftmost compatible person of the nearest sentence.
+ * People never named in the article are not invented from titles. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extractor_internal.h"
+
+static int is_covered(const dkg_extractor *ex, size_t t)
+{
+    return ex->tokens[t].match != -1;
+}
+
+/* Persons of the article whose surname key equals key; the one mentioned
+ * last before offset wins, else the first mentioned after. */
+static int article_person_by_surname(const dkg_extractor *ex, const char *key, size_t len,
+                                     size_t offset)
+{
+    int best = -1;
+    size_t best_pos = 0;
+    int after = -1;
+    for (size_t m = 0; m < ex->nmentions; m++) {
+        const mention *mn = &ex->mentions[m];
+        if (mn->entity < 0 || mn->kind == MK_PRONOUN || mn->kind == MK_GROUP) {
+            continue;
+        }
+        const art_entity *e = &ex->entities[mn->entity];
+        if (e->type != LEX_PERSON || e->surname_off == (size_t)-1) {
+            continue;
+        }
+        const char *s = dkg__pool(ex, e->surname_off);
+        if (strlen(s) != len || memcmp(s, key, len) != 0) {
+            continue;
+        }
+        if (mn->start < offset && (best < 0 || mn->start >= best_pos)) {
+            best = mn->entity;
+            best_pos = mn->start;
+        } else if (mn->start >= offset && after < 0) {
+            after = mn->entity;
+        }
+    }
+    return best >= 0 ? best : after;
+}
+
+/* The lexicon person with this surname in office on the article date. */
+static int lexicon_person_by_surname(dkg_extractor *ex, const char *key, size_t len)
+{
+    const lex_hits *hits = dkg__lexicon_surname(ex->lex, key, len);
+    if (hits == NULL) {
+        return -1;
+    }
+    int best = -1;
+    int best_rank = 1000;
+    int ties = 0;
+    for (int h = 0; h < hits->count; h++) {
+        const lex_entity *le = &ex->lex->entities[hits->items[h].target];
+        int rank = 1000;
+        for (int r = 0; r < le->nroles; r++) {
+            if (dkg__role_active(&le->roles[r], ex->date)) {
+                const lex_title *t = &ex->lex->titles[le->roles[r].title];
+                int rr = le->roles[r].rank ? le->roles[r].rank : t->rank;
+                rank = rr < rank ? rr : rank;
+            }
+        }
+        if (rank < best_rank) {
+            best = hits->items[h].target;
+            best_rank = rank;
+            ties = 0;
+        } else if (rank == best_rank && rank < 1000) {
+            ties++;
+        }
+    }
+    if (best < 0 || ties > 0 || ex->date.year == 0) {
+        return -1; /* nobody in office then, or several Kims: do not guess */
+    }
+    return dkg__entity_for_lex(ex, best);
+}
+
+static void resolve_surnames(dkg_extractor *ex)
+{
+    for (size_t t = 0; t < ex->ntokens; t++) {
+        const token *tok = &ex->tokens[t];
+        if (is_covered(ex, t) || !tok->upper || tok->digit || tok->allcaps) {
+            continue;
+        }
+        /* Skip words that merely start a sentence ("Experts", "Trade"), unless
+         * a title or speech verb follows/precedes; a known surname still counts. */
+        char key[DKG_KEY_MAX];
+        size_t len = dkg__name_key(ex->text + tok->start, tok->end - tok->start, key, sizeof key);
+        if (len >= sizeof key) {
+            continue;
+        }
+        int e = article_person_by_surname(ex, key, len, tok->start);
+        if (e < 0) {
+            e = lexicon_person_by_surname(ex, key, len);
+        }
+        if (e < 0) {
+            /* "Ms. Lindqvist", "Dr. Ali": an honorific makes a one-word person. */
+            int titled = 0;
+            for (size_t i = 0; i < ex->ntitles; i++) {
+                const title_hit *th = &ex->titles[i];
+                if (th->last_token + 1 == t && ex->lex->titles[th->title].person_cue &&
+                    tok->start - th->end <= 1 && ex->text[th->end] == ' ') {
+                    titled = 1;
+                }
+            }
+            if (!titled) {
+                continue;
+            }
+            e = dkg__entity_discovered(ex, LEX_PERSON, ex->text + tok->start,
+                                       tok->end - tok->start);
+            if (e < 0) {
+                continue;
+            }
+        }
+        if (dkg__add_mention(ex, tok->start, tok->end, e, MK_SURNAME, tok->sentence) == 0) {
+            ex->tokens[t].match = 1;
+        }
+    }
+}
+
+static int person_has_title(const dkg_extractor *ex, const art_entity *e, int title)
+{
+    const char *name = ex->lex->titles[title].title;
+    int any_leader = strcmp(name, "Leader") == 0;
+    for (int r = 0; r < e->nroles; r++) {
+        const lex_title *t = &ex->lex->titles[e->roles[r].title];
+        if (any_leader ? t->leader : e->roles[r].title == title) {
+            return 1;
+        }
+        /* "president" also finds a "President of the European Commission" etc. */
+        if (!any_leader && strncmp(t->title, name, strlen(name)) == 0) {
+            return 1;
+        }
+    }
+    return any_leader && e->leader_rank < 99;
+}
+
+/* "the French leader", "the Chinese premier", "Japan's prime minister". */
+static void resolve_titles(dkg_extractor *ex)
+{
+    for (size_t i = 0; i < ex->ntitles; i++) {
+        const title_hit *th = &ex->titles[i];
+        size_t first = th->first_token;
+        size_t next = th->last_token + 1;
+        /* A name right after the title is the title's own person (a cue, not a reference). */
+        if (next < ex->ntokens && ex->tokens[next].sentence == ex->tokens[first].sentence &&
+            ex->tokens[next].upper && ex->tokens[next].start == th->end + 1) {
+            continue;
+        }
+        const char *country = NULL;
+        size_t start = th->start;
+        size_t t = first;
+        if (t > 0) {
+            /* An adjective or a possessive country before the title. */
+            for (size_t m = 0; m < ex->nmentions; m++) {
+                const mention *mn = &ex->mentions[m];
+                if (mn->entity < 0 || ex->entities[mn->entity].type != LEX_COUNTRY) {
+                    continue;
+                }
+                size_t gap_end = th->start;
+                int direct = mn->end + 1 == gap_end;
+                int possessive = (mn->end + 3 == gap_end && ex->text[mn->end] == '\'') ||
+                                 (mn->end + 5 == gap_end &&
+                                  memcmp(ex->text + mn->end, "\xE2\x80\x99", 3) == 0);
+                if (direct || possessive) {
+                    country = ex->entities[mn->entity].country;
+                    start = mn->start;
+                    t = first - 1;
+                    while (t > 0 && ex->tokens[t].start > mn->start) {
+                        t--;
+                    }
+                }
+            }
+        }
+        int has_the = t > 0 && dkg__token_is(ex, t - 1, "the");
+        if (has_the) {
+            start = ex->tokens[t - 1].start;
+        } else if (country == NULL) {
+            continue; /* a bare "president" is too vague */
+        }
+        int best = -1;
+        int best_score = -1;
+        for (size_t e = 0; e < ex->nentities; e++) {
+            const art_entity *ent = &ex->entities[e];
+            if (ent->type != LEX_PERSON || ent->mentions == 0 ||
+                !person_has_title(ex, ent, th->title)) {
+                continue;
+            }
+            if (country != NULL && strcmp(ent->country, country) != 0) {
+                continue;
+            }
+            int score = 200 - ent->leader_rank + ent->mentions;
+            if (score > best_score) {
+                best = (int)e;
+                best_score = score;
+            }
+        }
+        if (best >= 0) {
+            dkg__add_mention(ex, start, th->end, best, MK_TITLE, ex->tokens[first].sentence);
+        }
+    }
+}
+
+/* Persons mentioned before offset, most recent first; returns how many. */
+static int recent_persons(const dkg_extractor *ex, size_t offset, int leaders_only, int *out,
+                          int max)
+{
+    int n = 0;
+    for (size_t m = ex->nmentions; m-- > 0 && n < max;) {
+        const mention *mn = &ex->mentions[m];
+        if (mn->start >= offset || mn->entity < 0 || mn->kind == MK_PRONOUN) {
+            continue;
+        }
+        const art_entity *e = &ex->entities[mn->entity];
+        if (e->type != LEX_PERSON || (leaders_only && e->leader_rank >= 99)) {
+            continue;
+        }
+        int dup = 0;
+        for (int k = 0; k < n; k++) {
+            dup |= out[k] == mn->entity;
+        }
+        if (!dup) {
+            out[n++] = mn->entity;
+        }
+    }
+    return n;
+}
+
+static int sort_mentions_cmp(const void *a, const void *b)
+{
+    const mention *x = a;
+    const mention *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* "the two leaders", "both leaders", "the presidential couple". */
+static void resolve_groups(dkg_extractor *ex)
+{
+    qsort(ex->mentions, ex->nmentions, sizeof *ex->mentions, sort_mentions_cmp);
+    size_t original = ex->nmentions;
+    for (size_t t = 0; t + 1 < ex->ntokens; t++) {
+        int couple = 0;
+        size_t end_token = 0;
+        if ((dkg__token_is(ex, t, "two") || dkg__token_is(ex, t, "both")) &&
+            (dkg__token_is(ex, t + 1, "leaders") || dkg__token_is(ex, t + 1, "presidents") ||
+             dkg__token_is(ex, t + 1, "men") || dkg__token_is(ex, t + 1, "women") ||
+             dkg__token_is(ex, t + 1, "ministers"))) {
+            end_token = t + 1;
+        } else if (dkg__token_is(ex, t + 1, "couple") &&
+                   (dkg__token_is(ex, t, "presidential") || dkg__token_is(ex, t, "royal") ||
+                    dkg__token_is(ex, t, "the") || dkg__token_is(ex, t, "imperial"))) {
+            end_token = t + 1;
+            couple = 1;
+        } else {
+            continue;
+        }
+        size_t start_token = t;
+        while (start_token > 0 && ex->tokens[start_token - 1].sentence == ex->tokens[t].sentence &&
+               (dkg__token_is(ex, start_token - 1, "the") ||
+                dkg__token_is(ex, start_token - 1, "presidential") ||
+                ex->tokens[start_token - 1].match == 1) &&
+               start_token > t - 3) {
+            start_token--;
+            if (dkg__token_is(ex, start_token, "the")) {
+                break;
+            }
+        }
+        size_t offset = ex->tokens[start_token].start;
+        int found[2] = {-1, -1};
+        if (couple) {
+            int recent[8];
+            int n = recent_persons(ex, offset, 0, recent, 8);
+            for (int a = 0; a < n && found[0] < 0; a++) {
+                for (int b = 0; b < n; b++) {
+                    const art_entity *x = &ex->entities[recent[a]];
+                    const art_entity *y = &ex->entities[recent[b]];
+                    if (a != b && x->surname_off != (size_t)-1 && y->surname_off != (size_t)-1 &&
+                        strcmp(dkg__pool(ex, x->surname_off), dkg__pool(ex, y->surname_off)) == 0) {
+                        found[0] = recent[a];
+                        found[1] = recent[b];
+                        break;
+                    }
+                }
+            }
+        } else {
+            int recent[2];
+            int n = recent_persons(ex, offset, 1, recent, 2);
+            if (n < 2) {
+                n = recent_persons(ex, offset, 0, recent, 2);
+            }
+            if (n == 2) {
+                found[0] = recent[0];
+                found[1] = recent[1];
+            }
+        }
+        if (found[0] < 0) {
+            continue;
+        }
+        if (dkg__add_mention(ex, offset, ex->tokens[end_token].end, found[0], MK_GROUP,
+                             ex->tokens[t].sentence) == 0) {
+            ex->mentions[ex->nmentions - 1].entity2 = found[1];
+        }
+    }
+    (void)original;
+}
+
+static void resolve_pronouns(dkg_extractor *ex)
+{
+    qsort(ex->mentions, ex->nmentions, sizeof *ex->mentions, sort_mentions_cmp);
+    size_t named = ex->nmentions;
+    for (size_t t = 0; t < ex->ntokens; t++) {
+        char gender;
+        if (dkg__token_is(ex, t, "he")) {
+            gender = 'm';
+        } else if (dkg__token_is(ex, t, "she")) {
+            gender = 'f';
+        } else {
+            continue;
+        }
+        int sentence = ex->tokens[t].sentence;
+        int chosen = -1;
+        for (int s = sentence; s >= 0 && s >= sentence - 3 && chosen < 0; s--) {
+            for (size_t m = 0; m < named; m++) {
+                const mention *mn = &ex->mentions[m];
+                if (mn->sentence != s || mn->entity < 0 || mn->kind == MK_GROUP ||
+                    (s == sentence && mn->start >= ex->tokens[t].start)) {
+                    continue;
+                }
+                const art_entity *e = &ex->entities[mn->entity];
+                if (e->type == LEX_PERSON && (e->gender == 0 || e->gender == gender)) {
+                    chosen = mn->entity;
+                    break;
+                }
+            }
+        }
+        if (chosen >= 0) {
+            dkg__add_mention(ex, ex->tokens[t].start, ex->tokens[t].end, chosen, MK_PRONOUN,
+                             sentence);
+        }
+    }
+}
+
+int dkg__resolve_references(dkg_extractor *ex)
+{
+    /* Discovered persons with a leader title rank as leaders. */
+    for (size_t e = 0; e < ex->nentities; e++) {
+        art_entity *ent = &ex->entities[e];
+        for (int r = 0; r < ent->nroles && ent->lex < 0; r++) {
+            const lex_title *t = &ex->lex->titles[ent->roles[r].title];
+            if (t->leader && t->rank < ent->leader_rank) {
+                ent->leader_rank = t->rank;
+            }
+        }
+    }
+    resolve_surnames(ex);
+    resolve_titles(ex);
+    resolve_groups(ex);
+    resolve_pronouns(ex);
+    qsort(ex->mentions, ex->nmentions, sizeof *ex->mentions, sort_mentions_cmp);
+    return 0;
+}

@@ -1,0 +1,48 @@
+/* src/cli_pipeline.c - lexicon and rules loading shared by extract, build and eval. */
+#include <stdio.h>
+#include <sys/stat.h>
+
+#include "cli_pipeline.h"
+#include "commands.h"
+
+static int load_rules_dir(dkg_rules *rules, const char *dir, dkg_error *err)
+{
+    char path[4200];
+    snprintf(path, sizeof path, "%.4096s/default.json", dir);
+    return dkg_rules_load(rules, path, err);
+}
+
+int cli_load_extraction_data(const cli_extract_setup *setup, dkg_lexicon **lex_out,
+                             dkg_rules **rules_out)
+{
+    dkg_error err;
+    dkg_error_clear(&err);
+    dkg_lexicon *lex = NULL;
+    dkg_rules *rules = NULL;
+    int rc = dkg_lexicon_new(&lex, &err);
+    rc = rc ? rc : dkg_rules_new(&rules, &err);
+    char dir[4200];
+    if (rc == 0 && !setup->no_default_data) {
+        snprintf(dir, sizeof dir, "%.4096s/lexicon", cli_data_dir());
+        rc = dkg_lexicon_load_dir(lex, dir, &err);
+        if (rc == 0) {
+            snprintf(dir, sizeof dir, "%.4096s/rules", cli_data_dir());
+            rc = load_rules_dir(rules, dir, &err);
+        }
+    }
+    for (int i = 0; rc == 0 && i < setup->nlexicon; i++) {
+        rc = dkg_lexicon_load(lex, setup->lexicon_files[i], &err);
+    }
+    for (int i = 0; rc == 0 && i < setup->nrules; i++) {
+        rc = dkg_rules_load(rules, setup->rules_files[i], &err);
+    }
+    if (rc != 0) {
+        cli_print_error(&err);
+        dkg_lexicon_free(lex);
+        dkg_rules_free(rules);
+        return DKG_EXIT_FAILURE;
+    }
+    *lex_out = lex;
+    *rules_out = rules;
+    return 0;
+}

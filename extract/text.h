@@ -11,7 +11,7 @@
 /* One sentence: byte span [start, end) into the article text, trimmed of
  * surrounding whitespace, plus the 0-based paragraph it belongs to (paragraphs
  * are separated by a blank line or a single newline between lines of text; the
- * date line, when present, is paragraph 0). */
+ * date line, when present, is paragraph 0 and exactly one sentence). */
 typedef struct dkg_sentence {
     size_t start;
     size_t end;
@@ -31,7 +31,9 @@ typedef struct dkg_sentences {
  * by whitespace and an upper-case letter, digit or opening quote, or at a
  * paragraph break. Not fooled by abbreviations (U.S., Mr., Dr., Gov., Sen.,
  * Gen., Jan., Dec., No., St., Jr., etc.), initials ("J. Smith"), decimals
- * (3.5), ellipses inside quotes, or quotes (straight and typographic). A
+ * (3.5), ellipses inside quotes, or quotes (straight and typographic).
+ * "U.S." before a capitalised word does not end a sentence ("U.S. President
+ * Joe Biden" is far more common than a sentence ending in "U.S."). A
  * sentence longer than DKG_MAX_SENTENCE_BYTES is cut at that size (at a
  * character boundary). Returns 0 or DKG_ENOMEM. Cost O(len). */
 int dkg__segment(const char *text, size_t len, dkg_sentences *out);
@@ -68,20 +70,31 @@ typedef struct dkg_date_mention {
 } dkg_date_mention;
 
 /* Find the date expressions in text[start..end) (a sentence) given the
- * article date (may be unknown: year 0, then only explicit dates resolve).
+ * article date (may be unknown: year 0, then only explicit dates are
+ * reported; relative ones are left out rather than returned unresolved).
  * Recognised: "Dec. 4", "December 4, 2025", "4 December 2025", "2025-12-04",
  * weekdays ("Thursday", "on Thursday", "Wednesday evening", "last Thursday",
  * "next Monday"), "today", "yesterday", "tomorrow", "last month", "this month",
  * "next month", "earlier this month", "this week", "earlier this week",
- * "last week", "in July", "last November", "next year", "last year", "in 2019".
- * Writes at most max mentions to out, in text order; returns how many. */
+ * "last week", "in July", "last November", "November of last year",
+ * "January 2021", "next year", "last year", "in 2019", "mid-2013".
+ * Month and weekday names are case-sensitive; "May"/"March" alone count only
+ * after in/early/late/mid-/last/next/this/since/until/by/from/through/before/
+ * after. Spans include modifiers ("last Thursday", "late May", "Monday
+ * night") but not the prepositions "on"/"in". Weeks resolve to YYYY-MM (the
+ * month of the day a week away for last/next week). "The following day" is
+ * not recognised: it depends on an earlier event, not the article date.
+ * Writes at most max mentions to out, in text order; returns how many.
+ * Cost O(end - start), no allocation; thread-safe. */
 size_t dkg__dates_find(const char *text, size_t start, size_t end, dkg_date article_date,
                        dkg_date_mention *out, size_t max);
 
-/* Day of week of a full date, 0 = Monday .. 6 = Sunday. */
+/* Day of week of a full date, 0 = Monday .. 6 = Sunday; -1 if d is not a
+ * valid full date. Proleptic Gregorian calendar. */
 int dkg__date_weekday(dkg_date d);
 
-/* d shifted by days (full dates only). */
+/* d shifted by days, across months, years and leap days. A date that is not
+ * a valid full date, or a result outside years 1..9999, returns d unchanged. */
 dkg_date dkg__date_add_days(dkg_date d, int days);
 
 #endif

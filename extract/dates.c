@@ -650,6 +650,13 @@ static size_t match_weekday(const finder *f, size_t i, size_t n, dkg_date_mentio
     }
     size_t start = i;
     char mod = modifier(f, &start);
+    /* "Sunday Times", "Good Friday Agreement": a capitalised word right after
+     * a weekday makes it part of a name, unless a cue says it is a day. */
+    size_t next = skip_spaces(f->t, i + n, f->end);
+    if (mod == 0 && !prev_is(f, "on") && next > i + n && next < f->end && f->t[next] >= 'A' &&
+        f->t[next] <= 'Z') {
+        return 0;
+    }
     int today = dkg__date_weekday(f->a);
     int back = (today - wd + 7) % 7;
     int ahead = (wd - today + 7) % 7;

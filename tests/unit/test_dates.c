@@ -131,6 +131,11 @@ static void test_weekdays(void)
     CHECK_STR(find("2025-01-01", "He returns next Monday."), "next Monday=2025-01-06*");
     /* Explicit date after a weekday wins. */
     CHECK_STR(find(thu, "On Monday, Dec. 1, 2025, they met."), "Monday, Dec. 1, 2025=2025-12-01");
+    /* A capitalised word after the weekday: a name, unless "on" or a
+     * modifier comes first. */
+    CHECK_STR(find(thu, "the Sunday Times and the Good Friday Agreement"), "");
+    CHECK_STR(find(thu, "on Tuesday President Biden spoke"), "Tuesday=2025-12-02/2025-12-09*");
+    CHECK_STR(find(thu, "last Tuesday Biden spoke"), "last Tuesday=2025-12-02*");
     /* Not weekdays. */
     CHECK_STR(find(thu, "monday and Mondays and Fridayz"), "");
     /* Unknown article date: relative days do not resolve. */

@@ -233,15 +233,20 @@ class Checker:
         for k in e:
             if k not in REQUIRED and k not in KEYS_FOR_TYPE[etype]:
                 self.error(file, path + "." + k, "not a key of a %s" % etype)
+        # A repeat of an id only adds aliases or roles, so what the first definition
+        # must say (kind, iso2) is not asked of it again.
+        first = ident not in self.entities
         if etype in KINDS:
             if "kind" not in e:
-                self.error(file, path, "missing 'kind'")
+                if first:
+                    self.error(file, path, "missing 'kind'")
             elif e["kind"] not in KINDS[etype]:
                 self.error(file, path + ".kind", "%r is not one of %s" %
                            (e["kind"], ", ".join(sorted(KINDS[etype]))))
         if etype == "country":
             if "iso2" not in e:
-                self.error(file, path, "missing 'iso2'")
+                if first:
+                    self.error(file, path, "missing 'iso2'")
             elif not re.fullmatch(r"[A-Z]{2}", e["iso2"]):
                 self.error(file, path + ".iso2", "%r is not two capital letters" % e["iso2"])
         if "gender" in e and e["gender"] not in ("m", "f"):

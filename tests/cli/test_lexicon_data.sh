@@ -117,11 +117,20 @@ bad top '{"dkg_lexicon": 2, "entitys": []}'
 expect_stderr "$TMP/top.json: entitys: unknown key"
 expect_stderr "$TMP/top.json: dkg_lexicon: must be 1"
 
-# A repeated id that adds an alias is fine (how users extend an entity).
+# A repeated id that adds an alias is fine (how users extend an entity); the repeat
+# need not restate kind or iso2.
 printf '%s\n' '{"dkg_lexicon": 1, "entities": [
- {"id": "place/paris", "type": "place", "kind": "city", "name": "Paris", "aliases": ["Lutetia"]}]}' \
+ {"id": "place/paris", "type": "place", "kind": "city", "name": "Paris", "aliases": ["Lutetia"]},
+ {"id": "country/FRA", "type": "country", "name": "France", "aliases": ["Hexagone"]}]}' \
     >"$TMP/extend.json"
 run $CHECK "$TMP/extend.json"
 expect_status 0 "extend:"
+expect_stdout ": 0 errors"
+# ...but a new entity must.
+bad newplace '{"dkg_lexicon": 1, "entities": [
+ {"id": "place/lutetia", "type": "place", "name": "Lutetia"},
+ {"id": "country/ATL", "type": "country", "name": "Atlantis"}]}'
+expect_stderr "entities[0]: missing 'kind'"
+expect_stderr "entities[1]: missing 'iso2'"
 
 testlib_end

@@ -185,7 +185,8 @@ static void test_ellipses(void)
 static void test_paragraphs(void)
 {
     const char *a = " date 2025-12-04 Macron meets Xi. U.S. watches?\n\n"
-                    "First para. Second sentence.\n\nNext para here.\n\nSmith reported from Beijing.";
+                    "First para. Second sentence.\n\nNext para here.\n\n"
+                    "Smith reported from Beijing.";
     /* The date line is one sentence, trimmed like every other. */
     CHECK_STR(seg(a), "date 2025-12-04 Macron meets Xi. U.S. watches?"
                       "|First para.|Second sentence.|Next para here.|Smith reported from Beijing.");

@@ -35,6 +35,16 @@ static const char *const speech_verbs[] = {"said", "says", "told", "added", "wro
                                            "recalled", "countered", "suggested", "believes",
                                            "thinks", "contends", NULL};
 
+int dkg__is_common_word(const dkg_extractor *ex, size_t t)
+{
+    for (const char *const *w = not_names; *w; w++) {
+        if (dkg__token_is(ex, t, *w)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static int word_in(const dkg_extractor *ex, size_t t, const char *const *list)
 {
     for (const char *const *w = list; *w; w++) {

@@ -156,5 +156,7 @@ int dkg__add_mention(dkg_extractor *ex, size_t start, size_t end, int entity, me
                      int sentence);
 void dkg__add_warning(dkg_extractor *ex, const char *fmt, const char *a, const char *b);
 int dkg__token_is(const dkg_extractor *ex, size_t t, const char *word);
+/* Capitalised words that are never names: sentence starters, pronouns, days, months. */
+int dkg__is_common_word(const dkg_extractor *ex, size_t t);
 
 #endif

@@ -129,8 +129,18 @@ static int build_mask(dkg_extractor *ex, int s, size_t m0, size_t m1, size_t *le
         }
         char tok[48];
         int tlen;
-        if (mn->kind == MK_GROUP && m + 1 < m1 && ex->mentions[m + 1].start == mn->start) {
-            tlen = snprintf(tok, sizeof tok, "\x01P%zu\x02 and \x01P%zu\x02", m, m + 1);
+        size_t tail = m;
+        for (size_t k = m0; k < m1 && mn->kind == MK_GROUP && mn->entity2 >= 0; k++) {
+            if (k != m && ex->mentions[k].kind == MK_GROUP && ex->mentions[k].start == mn->start &&
+                ex->mentions[k].entity == mn->entity2) {
+                tail = k;
+            }
+        }
+        if (mn->kind == MK_GROUP && mn->entity2 < 0) {
+            continue; /* the tail of a group: printed with its head */
+        }
+        if (tail != m) {
+            tlen = snprintf(tok, sizeof tok, "\x01P%zu\x02 and \x01P%zu\x02", m, tail);
         } else {
             tlen = snprintf(tok, sizeof tok, "\x01%c%zu\x02", type_letter(ex, mn), m);
         }
@@ -321,6 +331,24 @@ static int place_in_sentence(const dkg_extractor *ex, size_t m0, size_t m1, cons
     return best;
 }
 
+/* The vocabulary's endpoint types: a list group may also hold an
+ * appositive's organisation ("Zhao Leji, chairman of the NPC"). */
+static int endpoints_fit(const dkg_extractor *ex, const char *type, int source, int target)
+{
+    lex_type s = ex->entities[source].type;
+    lex_type t = ex->entities[target].type;
+    if (strcmp(type, "meet") == 0 || strcmp(type, "call") == 0) {
+        return s == LEX_PERSON && t == LEX_PERSON;
+    }
+    if (strcmp(type, "visit") == 0) {
+        return s == LEX_PERSON && (t == LEX_PLACE || t == LEX_COUNTRY);
+    }
+    if (strcmp(type, "located_in") == 0) {
+        return s == LEX_PLACE && (t == LEX_PLACE || t == LEX_COUNTRY);
+    }
+    return s != LEX_PLACE && t != LEX_PLACE;
+}
+
 static int apply_rule(dkg_extractor *ex, const rule *r, int s, size_t m0, size_t m1, size_t len)
 {
     size_t start = 0;
@@ -377,7 +405,8 @@ static int apply_rule(dkg_extractor *ex, const rule *r, int s, size_t m0, size_t
                 relation rel = base;
                 rel.source = entity_of(ex, a[i]);
                 rel.target = entity_of(ex, b[j]);
-                if (rel.source == rel.target || (b == a && j <= i)) {
+                if (rel.source == rel.target || (b == a && j <= i) ||
+                    !endpoints_fit(ex, rel.type, rel.source, rel.target)) {
                     continue;
                 }
                 rel.place = named_place;
@@ -508,6 +537,14 @@ int dkg__find_relations(dkg_extractor *ex)
             size_t len = 0;
             if (build_mask(ex, (int)s, m0, m1, &len) != 0) {
                 return DKG_ENOMEM;
+            }
+            if (getenv("DKG_TRACE_TMP")) {
+                fprintf(stderr, "MASK: ");
+                for (size_t q = 0; q < len; q++) {
+                    char ch = ex->masked[q];
+                    fputc(ch == 1 ? '<' : ch == 2 ? '>' : ch, stderr);
+                }
+                fputc('\n', stderr);
             }
             /* Rules in file order, so output does not depend on hashing. */
             for (size_t r = 0; r < rules->nrules; r++) {

@@ -30,7 +30,9 @@ static int article_person_by_surname(const dkg_extractor *ex, const char *key, s
 {
     int best = -1;
     size_t best_pos = 0;
+    int best_rank = 1000;
     int after = -1;
+    int after_rank = 1000;
     for (size_t m = 0; m < ex->nmentions; m++) {
         const mention *mn = &ex->mentions[m];
         if (mn->entity < 0 || mn->kind == MK_PRONOUN || mn->kind == MK_GROUP) {
@@ -44,11 +46,16 @@ static int article_person_by_surname(const dkg_extractor *ex, const char *key, s
         if (strlen(s) != len || memcmp(s, key, len) != 0) {
             continue;
         }
-        if (mn->start < offset && (best < 0 || mn->start >= best_pos)) {
+        /* Among several Kims, the leader is "Kim"; else the latest named. */
+        int rank = e->leader_rank;
+        if (mn->start < offset && (best < 0 || rank < best_rank ||
+                                   (rank == best_rank && mn->start >= best_pos))) {
             best = mn->entity;
             best_pos = mn->start;
-        } else if (mn->start >= offset && after < 0) {
+            best_rank = rank;
+        } else if (mn->start >= offset && (after < 0 || rank < after_rank)) {
             after = mn->entity;
+            after_rank = rank;
         }
     }
     return best >= 0 ? best : after;
@@ -92,7 +99,8 @@ static void resolve_surnames(dkg_extractor *ex)
 {
     for (size_t t = 0; t < ex->ntokens; t++) {
         const token *tok = &ex->tokens[t];
-        if (is_covered(ex, t) || !tok->upper || tok->digit || tok->allcaps) {
+        if (is_covered(ex, t) || !tok->upper || tok->digit || tok->allcaps ||
+            dkg__is_common_word(ex, t)) {
             continue;
         }
         /* Skip words that merely start a sentence ("Experts", "Trade"), unless
@@ -309,9 +317,13 @@ static void resolve_groups(dkg_extractor *ex)
         if (found[0] < 0) {
             continue;
         }
+        /* Two mentions over the same words: the head (entity2 = the other
+         * person) and the tail, which relations.c prints as "X and Y". */
         if (dkg__add_mention(ex, offset, ex->tokens[end_token].end, found[0], MK_GROUP,
                              ex->tokens[t].sentence) == 0) {
             ex->mentions[ex->nmentions - 1].entity2 = found[1];
+            dkg__add_mention(ex, offset, ex->tokens[end_token].end, found[1], MK_GROUP,
+                             ex->tokens[t].sentence);
         }
     }
     (void)original;

@@ -119,7 +119,7 @@ static char *expand(const char *src, size_t *bad, const char **why)
                 *colon = '\0';
                 group = colon + 1;
             }
-            char piece[512];
+            char piece[768];
             if (strcmp(inner, "gap") == 0 && group == NULL) {
                 /* Up to a dozen words that hold no entity and no clause break. */
                 snprintf(piece, sizeof piece, "[^\\x01;:.]{0,80}?");
@@ -146,12 +146,16 @@ static char *expand(const char *src, size_t *bad, const char **why)
                 }
                 char one[64];
                 snprintf(one, sizeof one, "\\x01[%s]\\d+\\x02", ph->types);
-                char body[400];
+                char body[600];
                 if (ph->list) {
                     /* List items may carry their own titles: "Xi and Russian
                      * President Putin". list == 2 needs at least two items. */
+                    /* An item may also carry a lower-case appositive:
+                     * "Zhao Leji, chairman of the NPC, and Li Qiang". */
                     snprintf(body, sizeof body,
-                             "%s(?:(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+|\\s*&\\s*)"
+                             "%s(?:(?:,\\s*\\p{Ll}[^,;\\x01]{0,60}?(?:\\x01[OCL]\\d+\\x02"
+                             "[^,;\\x01]{0,30}?)?)?(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+|"
+                             "\\s*&\\s*)"
                              "(?:(?:\\x01A\\d+\\x02|\\p{Lu}[\\p{L}.-]*|his|her|their|wife|"
                              "husband|counterpart)\\s+){0,4}%s)%s",
                              one, one, ph->list == 2 ? "+" : "*");

@@ -126,7 +126,8 @@ typedef struct dkg__eval_tally {
  * the predicted items not in the gold (fp). A pair keeps both names. */
 typedef struct dkg__eval_miss {
     char *a;
-    char *b; /* NULL for a single name */
+    char *b;          /* NULL for a single name */
+    int gold_negated; /* an extra pair the gold has only as negated */
 } dkg__eval_miss;
 
 typedef struct dkg__eval_misses {

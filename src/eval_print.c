@@ -142,9 +142,10 @@ void dkg__eval_print_detail(FILE *out, const char *id, const dkg__eval_detail *d
                         fputc(']', out);
                     }
                 } else {
-                    fprintf(out, "%s%s%s%s", i > 0 ? "; " : "", x->a,
+                    fprintf(out, "%s%s%s%s%s", i > 0 ? "; " : "", x->a,
                             x->b != NULL ? (k == DKG_EVAL_VISIT ? " -> " : " + ") : "",
-                            x->b != NULL ? x->b : "");
+                            x->b != NULL ? x->b : "",
+                            x->gold_negated ? " (negated in the gold)" : "");
                 }
             }
             fputs(json ? "]" : "\n", out);

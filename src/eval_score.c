@@ -263,6 +263,7 @@ static int miss_add(dkg__eval_misses *m, const char *a, const char *b)
         m->capacity = cap;
     }
     dkg__eval_miss *x = &m->items[m->count];
+    x->gold_negated = 0;
     x->a = strdup(a != NULL ? a : "None");
     x->b = b != NULL ? strdup(b) : NULL;
     if (x->a == NULL || (b != NULL && x->b == NULL)) {
@@ -585,6 +586,7 @@ static int score_pairs(const dkg__eval_gold *g, const dkg__eval_link *links, siz
                 if (rc != 0) {
                     goto done;
                 }
+                fp->items[fp->count - 1].gold_negated = gp != NULL;
             }
             continue;
         }

@@ -58,7 +58,7 @@ fx-02
   persons missed: Sato
   places missed: Tokyo
   places extra: Dead Sea
-  meetings extra: Li Wei + Omar Haddad
+  meetings extra: Li Wei + Omar Haddad (negated in the gold)
   visits extra: Omar Haddad -> Amman
 fx-03
   persons missed: Karl Berg; Eva Holm

@@ -41,7 +41,7 @@ typedef enum mention_kind {
 typedef struct mention {
     size_t start, end;
     int entity;        /* index into art_entity, or -1 for groups */
-    int entity2;       /* second person of a group, -1 otherwise */
+    int entity2;       /* groups: 1 on the first mention of the group, 0 on the others */
     int sentence;
     mention_kind kind;
     int metonym;       /* a capital or seat used as its country: country entity index */

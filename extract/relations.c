@@ -121,26 +121,29 @@ static int build_mask(dkg_extractor *ex, int s, size_t m0, size_t m1, size_t *le
     size_t at = sent->start;
     for (size_t m = m0; m < m1; m++) {
         const mention *mn = &ex->mentions[m];
-        if (mn->start < at || mn->entity < 0) {
-            continue; /* overlaps an earlier mention, or the tail of a group */
+        if (mn->start < at || mn->entity < 0 || (mn->kind == MK_GROUP && mn->entity2 != 1)) {
+            continue; /* overlaps an earlier mention, or a member printed with its group */
         }
         if (mask_put(ex, &n, ex->text + at, mn->start - at, at) != 0) {
             return DKG_ENOMEM;
         }
-        char tok[48];
+        char tok[160];
         int tlen;
-        size_t tail = m;
-        for (size_t k = m0; k < m1 && mn->kind == MK_GROUP && mn->entity2 >= 0; k++) {
-            if (k != m && ex->mentions[k].kind == MK_GROUP && ex->mentions[k].start == mn->start &&
-                ex->mentions[k].entity == mn->entity2) {
-                tail = k;
+        if (mn->kind == MK_GROUP) {
+            /* "the four" -> "\x01P3\x02, \x01P4\x02, \x01P5\x02 and \x01P6\x02" */
+            size_t members[8];
+            int count = 0;
+            for (size_t k = m0; k < m1 && count < 8; k++) {
+                if (ex->mentions[k].kind == MK_GROUP && ex->mentions[k].start == mn->start) {
+                    members[count++] = k;
+                }
             }
-        }
-        if (mn->kind == MK_GROUP && mn->entity2 < 0) {
-            continue; /* the tail of a group: printed with its head */
-        }
-        if (tail != m) {
-            tlen = snprintf(tok, sizeof tok, "\x01P%zu\x02 and \x01P%zu\x02", m, tail);
+            tlen = 0;
+            for (int k = 0; k < count && tlen < (int)sizeof tok - 24; k++) {
+                const char *sep = k == 0 ? "" : k == count - 1 ? " and " : ", ";
+                tlen += snprintf(tok + tlen, sizeof tok - (size_t)tlen, "%s\x01P%zu\x02", sep,
+                                 members[k]);
+            }
         } else {
             tlen = snprintf(tok, sizeof tok, "\x01%c%zu\x02", type_letter(ex, mn), m);
         }

@@ -254,79 +254,107 @@ static int sort_mentions_cmp(const void *a, const void *b)
     return x->start < y->start ? -1 : x->start > y->start;
 }
 
-/* "the two leaders", "both leaders", "the presidential couple". */
+/* How many people a group word names: "two", "both", "trio" ... 0 if none. */
+static int group_size(const dkg_extractor *ex, size_t t)
+{
+    static const char *const numbers[] = {"both", "two", "three", "four", "five", "six"};
+    static const int sizes[] = {2, 2, 3, 4, 5, 6};
+    for (int i = 0; i < 6; i++) {
+        if (dkg__token_is(ex, t, numbers[i])) {
+            return sizes[i];
+        }
+    }
+    return 0;
+}
+
+static int is_group_noun(const dkg_extractor *ex, size_t t)
+{
+    static const char *const nouns[] = {"leaders", "presidents", "men", "women", "ministers",
+                                        "heads", "premiers", "sides", "visitors", NULL};
+    for (const char *const *w = nouns; *w; w++) {
+        if (dkg__token_is(ex, t, *w)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* "the two leaders", "both leaders", "the four", "the presidential couple":
+ * the most recently named persons (leaders first), or a couple sharing a
+ * surname. Each member becomes a MK_GROUP mention over the same words. */
 static void resolve_groups(dkg_extractor *ex)
 {
     qsort(ex->mentions, ex->nmentions, sizeof *ex->mentions, sort_mentions_cmp);
-    size_t original = ex->nmentions;
     for (size_t t = 0; t + 1 < ex->ntokens; t++) {
         int couple = 0;
-        size_t end_token = 0;
-        if ((dkg__token_is(ex, t, "two") || dkg__token_is(ex, t, "both")) &&
-            (dkg__token_is(ex, t + 1, "leaders") || dkg__token_is(ex, t + 1, "presidents") ||
-             dkg__token_is(ex, t + 1, "men") || dkg__token_is(ex, t + 1, "women") ||
-             dkg__token_is(ex, t + 1, "ministers"))) {
+        int size = group_size(ex, t);
+        size_t end_token = t;
+        int sentence = ex->tokens[t].sentence;
+        int same_sentence = ex->tokens[t + 1].sentence == sentence;
+        if (size > 0 && same_sentence && is_group_noun(ex, t + 1)) {
             end_token = t + 1;
-        } else if (dkg__token_is(ex, t + 1, "couple") &&
+            if (dkg__token_is(ex, t + 1, "sides")) {
+                continue; /* "both sides" are countries, not two persons */
+            }
+        } else if (size > 2 && t > 0 && dkg__token_is(ex, t - 1, "the") &&
+                   (!same_sentence || !ex->tokens[t + 1].upper)) {
+            end_token = t; /* "The four held talks" */
+        } else if (same_sentence && dkg__token_is(ex, t + 1, "couple") &&
                    (dkg__token_is(ex, t, "presidential") || dkg__token_is(ex, t, "royal") ||
                     dkg__token_is(ex, t, "the") || dkg__token_is(ex, t, "imperial"))) {
             end_token = t + 1;
             couple = 1;
+            size = 2;
         } else {
             continue;
         }
         size_t start_token = t;
-        while (start_token > 0 && ex->tokens[start_token - 1].sentence == ex->tokens[t].sentence &&
+        while (start_token > 0 && start_token + 3 > t &&
+               ex->tokens[start_token - 1].sentence == sentence &&
                (dkg__token_is(ex, start_token - 1, "the") ||
+                dkg__token_is(ex, start_token - 1, "all") ||
                 dkg__token_is(ex, start_token - 1, "presidential") ||
-                ex->tokens[start_token - 1].match == 1) &&
-               start_token > t - 3) {
+                ex->tokens[start_token - 1].match == 1)) {
             start_token--;
             if (dkg__token_is(ex, start_token, "the")) {
                 break;
             }
         }
         size_t offset = ex->tokens[start_token].start;
-        int found[2] = {-1, -1};
+        int found[6];
+        int n = 0;
         if (couple) {
             int recent[8];
-            int n = recent_persons(ex, offset, 0, recent, 8);
-            for (int a = 0; a < n && found[0] < 0; a++) {
-                for (int b = 0; b < n; b++) {
+            int r = recent_persons(ex, offset, 0, recent, 8);
+            for (int a = 0; a < r && n == 0; a++) {
+                for (int b = 0; b < r; b++) {
                     const art_entity *x = &ex->entities[recent[a]];
                     const art_entity *y = &ex->entities[recent[b]];
                     if (a != b && x->surname_off != (size_t)-1 && y->surname_off != (size_t)-1 &&
                         strcmp(dkg__pool(ex, x->surname_off), dkg__pool(ex, y->surname_off)) == 0) {
                         found[0] = recent[a];
                         found[1] = recent[b];
+                        n = 2;
                         break;
                     }
                 }
             }
         } else {
-            int recent[2];
-            int n = recent_persons(ex, offset, 1, recent, 2);
-            if (n < 2) {
-                n = recent_persons(ex, offset, 0, recent, 2);
+            n = recent_persons(ex, offset, 1, found, size);
+            if (n < size) {
+                n = recent_persons(ex, offset, 0, found, size);
             }
-            if (n == 2) {
-                found[0] = recent[0];
-                found[1] = recent[1];
+            if (n < size) {
+                n = 0;
             }
         }
-        if (found[0] < 0) {
-            continue;
-        }
-        /* Two mentions over the same words: the head (entity2 = the other
-         * person) and the tail, which relations.c prints as "X and Y". */
-        if (dkg__add_mention(ex, offset, ex->tokens[end_token].end, found[0], MK_GROUP,
-                             ex->tokens[t].sentence) == 0) {
-            ex->mentions[ex->nmentions - 1].entity2 = found[1];
-            dkg__add_mention(ex, offset, ex->tokens[end_token].end, found[1], MK_GROUP,
-                             ex->tokens[t].sentence);
+        for (int k = 0; k < n; k++) {
+            if (dkg__add_mention(ex, offset, ex->tokens[end_token].end, found[k], MK_GROUP,
+                                 sentence) == 0) {
+                ex->mentions[ex->nmentions - 1].entity2 = k == 0;
+            }
         }
     }
-    (void)original;
 }
 
 static void resolve_pronouns(dkg_extractor *ex)
@@ -335,19 +363,36 @@ static void resolve_pronouns(dkg_extractor *ex)
     size_t named = ex->nmentions;
     for (size_t t = 0; t < ex->ntokens; t++) {
         char gender;
+        int object = 0;
         if (dkg__token_is(ex, t, "he")) {
             gender = 'm';
         } else if (dkg__token_is(ex, t, "she")) {
             gender = 'f';
+        } else if (dkg__token_is(ex, t, "him")) {
+            gender = 'm';
+            object = 1;
         } else {
             continue;
         }
         int sentence = ex->tokens[t].sentence;
         int chosen = -1;
+        /* "X is due in Y, where Z is to receive him": an object pronoun is not
+         * the person right before it (its verb's subject). */
+        int skip_entity = -1;
+        if (object) {
+            for (size_t m = 0; m < named; m++) {
+                const mention *mn = &ex->mentions[m];
+                if (mn->sentence == sentence && mn->start < ex->tokens[t].start &&
+                    mn->entity >= 0 && ex->entities[mn->entity].type == LEX_PERSON) {
+                    skip_entity = mn->entity;
+                }
+            }
+        }
         for (int s = sentence; s >= 0 && s >= sentence - 3 && chosen < 0; s--) {
             for (size_t m = 0; m < named; m++) {
                 const mention *mn = &ex->mentions[m];
                 if (mn->sentence != s || mn->entity < 0 || mn->kind == MK_GROUP ||
+                    mn->entity == skip_entity ||
                     (s == sentence && mn->start >= ex->tokens[t].start)) {
                     continue;
                 }

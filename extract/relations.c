@@ -352,6 +352,37 @@ static int endpoints_fit(const dkg_extractor *ex, const char *type, int source, 
     return s != LEX_PLACE && t != LEX_PLACE;
 }
 
+/* People of one country listed together are one side (a leader and a
+ * minister, a couple): a multilateral setting does not pair them. */
+static int same_side(const dkg_extractor *ex, int a, int b)
+{
+    const char *ca = ex->entities[a].country;
+    const char *cb = ex->entities[b].country;
+    return ca[0] != '\0' && strcmp(ca, cb) == 0;
+}
+
+static int add_pairs_within(dkg_extractor *ex, const relation *base, const int *a, int na,
+                            int place)
+{
+    for (int i = 0; i < na; i++) {
+        for (int j = i + 1; j < na; j++) {
+            relation rel = *base;
+            rel.source = entity_of(ex, a[i]);
+            rel.target = entity_of(ex, a[j]);
+            rel.place = place;
+            if (rel.source == rel.target ||
+                !endpoints_fit(ex, rel.type, rel.source, rel.target) ||
+                same_side(ex, rel.source, rel.target)) {
+                continue;
+            }
+            if (add_relation(ex, &rel) != 0) {
+                return DKG_ENOMEM;
+            }
+        }
+    }
+    return 0;
+}
+
 static int apply_rule(dkg_extractor *ex, const rule *r, int s, size_t m0, size_t m1, size_t len)
 {
     size_t start = 0;
@@ -402,6 +433,9 @@ static int apply_rule(dkg_extractor *ex, const rule *r, int s, size_t m0, size_t
         if (nb == 0 && is_symmetric(r->relation)) {
             b = a; /* "X and Y met": every pair within the list */
             nb = na;
+        } else if (na >= 2 && is_symmetric(r->relation) &&
+                   add_pairs_within(ex, &base, a, na, named_place) != 0) {
+            return DKG_ENOMEM; /* "X and Y spoke with Z": X and Y were on it too */
         }
         for (int i = 0; i < na; i++) {
             for (int j = 0; j < nb; j++) {
@@ -409,7 +443,8 @@ static int apply_rule(dkg_extractor *ex, const rule *r, int s, size_t m0, size_t
                 rel.source = entity_of(ex, a[i]);
                 rel.target = entity_of(ex, b[j]);
                 if (rel.source == rel.target || (b == a && j <= i) ||
-                    !endpoints_fit(ex, rel.type, rel.source, rel.target)) {
+                    !endpoints_fit(ex, rel.type, rel.source, rel.target) ||
+                    (b == a && same_side(ex, rel.source, rel.target))) {
                     continue;
                 }
                 rel.place = named_place;

@@ -77,7 +77,7 @@ static const placeholder placeholders[] = {
  * pattern, or NULL with *bad set to the offset of the bad placeholder. */
 static char *expand(const char *src, size_t *bad, const char **why)
 {
-    size_t cap = strlen(src) * 4 + 256;
+    size_t cap = strlen(src) * 2 + 4096;
     char *out = malloc(cap);
     size_t n = 0;
     if (out == NULL) {
@@ -119,7 +119,7 @@ static char *expand(const char *src, size_t *bad, const char **why)
                 *colon = '\0';
                 group = colon + 1;
             }
-            char piece[768];
+            char piece[1600];
             if (strcmp(inner, "gap") == 0 && group == NULL) {
                 /* Up to a dozen words that hold no entity and no clause break. */
                 /* It may step over places and adjectives ("traveled to
@@ -149,7 +149,7 @@ static char *expand(const char *src, size_t *bad, const char **why)
                 }
                 char one[64];
                 snprintf(one, sizeof one, "\\x01[%s]\\d+\\x02", ph->types);
-                char body[600];
+                char body[1200];
                 if (ph->list) {
                     /* List items may carry their own titles: "Xi and Russian
                      * President Putin". list == 2 needs at least two items. */
@@ -159,8 +159,9 @@ static char *expand(const char *src, size_t *bad, const char **why)
                              "%s(?:(?:,\\s*\\p{Ll}[^,;\\x01]{0,60}?(?:\\x01[OCL]\\d+\\x02"
                              "[^,;\\x01]{0,30}?)?)?(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+|"
                              "\\s*&\\s*)"
-                             "(?:(?:\\x01A\\d+\\x02|\\p{Lu}[\\p{L}.-]*|his|her|their|wife|"
-                             "husband|counterpart)\\s+){0,4}%s)%s",
+                             "(?:(?:\\x01[AC]\\d+\\x02(?:'s|\xE2\x80\x99s)?|\\p{Lu}[\\p{L}.-]*|"
+                             "his|her|their|wife|husband|counterpart|acting|prime|minister|"
+                             "foreign|president),?\\s+){0,5}%s)%s",
                              one, one, ph->list == 2 ? "+" : "*");
                 } else {
                     snprintf(body, sizeof body, "%s", one);
@@ -173,7 +174,15 @@ static char *expand(const char *src, size_t *bad, const char **why)
             }
             size_t plen = strlen(piece);
             if (n + plen + 1 >= cap) {
-                break;
+                char *grown = realloc(out, cap * 2 + plen + strlen(src));
+                if (grown == NULL) {
+                    free(out);
+                    *bad = 0;
+                    *why = "out of memory";
+                    return NULL;
+                }
+                out = grown;
+                cap = cap * 2 + plen + strlen(src);
             }
             memcpy(out + n, piece, plen);
             n += plen;

@@ -120,6 +120,17 @@ static int country_before(const dkg_extractor *ex, size_t t)
     return -1;
 }
 
+/* Copy that tolerates overlap (the source may live in the same array). */
+static void copy_field(char *dst, size_t cap, const char *src)
+{
+    size_t len = strlen(src);
+    if (len >= cap) {
+        len = cap - 1;
+    }
+    memmove(dst, src, len);
+    dst[len] = '\0';
+}
+
 static void add_role(art_entity *e, int title, const char *of)
 {
     for (int i = 0; i < e->nroles; i++) {
@@ -129,7 +140,7 @@ static void add_role(art_entity *e, int title, const char *of)
     }
     if (e->nroles < (int)(sizeof e->roles / sizeof e->roles[0])) {
         e->roles[e->nroles].title = title;
-        snprintf(e->roles[e->nroles].of, sizeof e->roles[0].of, "%s", of ? of : "");
+        copy_field(e->roles[e->nroles].of, sizeof e->roles[0].of, of ? of : "");
         e->nroles++;
     }
 }
@@ -264,7 +275,7 @@ int dkg__discover_people(dkg_extractor *ex)
             const char *iso = c >= 0 ? ex->entities[c].country : NULL;
             add_role(ent, before->title, iso);
             if (iso != NULL && ent->country[0] == '\0') {
-                snprintf(ent->country, sizeof ent->country, "%s", iso);
+                copy_field(ent->country, sizeof ent->country, iso);
             }
         }
         if (appositive >= 0) {

@@ -334,6 +334,31 @@ static int place_in_sentence(const dkg_extractor *ex, size_t m0, size_t m1, cons
     return best;
 }
 
+/* Landing at an airport or being received in a palace is a trip to the
+ * city around it: the lexicon's "in" of the venue. */
+static int visit_destination(dkg_extractor *ex, const rule *r, int target)
+{
+    const art_entity *e = &ex->entities[target];
+    if (e->lex < 0) {
+        return target;
+    }
+    const lex_entity *le = &ex->lex->entities[e->lex];
+    if (le->kind == NULL || strcmp(le->kind, "venue") != 0 || le->in == NULL) {
+        return target;
+    }
+    int airport = strstr(le->name, "irport") != NULL || strstr(le->name, "Air Base") != NULL ||
+                  strstr(le->name, "Airbase") != NULL;
+    if (!airport && !r->venue_as_city) {
+        return target;
+    }
+    int city = dkg__lexicon_entity(ex->lex, le->in);
+    if (city < 0 || ex->lex->entities[city].type != LEX_PLACE) {
+        return target;
+    }
+    int at = dkg__entity_for_lex(ex, city);
+    return at < 0 ? target : at;
+}
+
 /* The vocabulary's endpoint types: a list group may also hold an
  * appositive's organisation ("Zhao Leji, chairman of the NPC"). */
 static int endpoints_fit(const dkg_extractor *ex, const char *type, int source, int target)
@@ -453,6 +478,7 @@ static int apply_rule(dkg_extractor *ex, const rule *r, int s, size_t m0, size_t
                 }
                 if (strcmp(rel.type, "visit") == 0) {
                     rel.place = -1;
+                    rel.target = visit_destination(ex, r, rel.target);
                 }
                 if (add_relation(ex, &rel) != 0) {
                     return DKG_ENOMEM;

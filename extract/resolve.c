@@ -279,6 +279,25 @@ static int is_group_noun(const dkg_extractor *ex, size_t t)
     return 0;
 }
 
+/* "They" names the last two people only when a verb of meeting or talking
+ * follows within a few words ("They spoke by phone", "they met again"). */
+static int they_meet(const dkg_extractor *ex, size_t t)
+{
+    static const char *const verbs[] = {"met", "meet", "spoke", "spoken", "talked", "held",
+                                        "shook", "sat", "conferred", NULL};
+    for (size_t k = t + 1; k < t + 4 && k < ex->ntokens; k++) {
+        if (ex->tokens[k].sentence != ex->tokens[t].sentence) {
+            return 0;
+        }
+        for (const char *const *v = verbs; *v; v++) {
+            if (dkg__token_is(ex, k, *v)) {
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 /* "the two leaders", "both leaders", "the four", "the presidential couple":
  * the most recently named persons (leaders first), or a couple sharing a
  * surname. Each member becomes a MK_GROUP mention over the same words. */
@@ -299,6 +318,9 @@ static void resolve_groups(dkg_extractor *ex)
         } else if (size > 2 && t > 0 && dkg__token_is(ex, t - 1, "the") &&
                    (!same_sentence || !ex->tokens[t + 1].upper)) {
             end_token = t; /* "The four held talks" */
+        } else if (dkg__token_is(ex, t, "they") && they_meet(ex, t)) {
+            end_token = t; /* "They had spoken five times by phone" */
+            size = 2;
         } else if (same_sentence && dkg__token_is(ex, t + 1, "couple") &&
                    (dkg__token_is(ex, t, "presidential") || dkg__token_is(ex, t, "royal") ||
                     dkg__token_is(ex, t, "the") || dkg__token_is(ex, t, "imperial"))) {

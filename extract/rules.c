@@ -324,7 +324,8 @@ static const char *const relation_types[] = {"meet",    "call",    "visit", "agr
 
 static int load_rule(rloader *ld, const cJSON *obj)
 {
-    static const char *const allowed[] = {"name", "relation", "status", "fixed_status", "triggers",
+    static const char *const allowed[] = {"name",    "relation",       "status",
+                                          "fixed_status", "venue_as_city", "triggers",
                                           "pattern", "case_sensitive", "comment", NULL};
     dkg_rules *rs = ld->rules;
     if (!cJSON_IsObject(obj)) {
@@ -356,6 +357,7 @@ static int load_rule(rloader *ld, const cJSON *obj)
         return rfail(ld, "\"status\" must be occurred, planned or negated", NULL);
     }
     r.fixed_status = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(obj, "fixed_status"));
+    r.venue_as_city = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(obj, "venue_as_city"));
     int caseless = !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(obj, "case_sensitive"));
     r.code = compile(ld, pattern->valuestring, caseless);
     if (r.code == NULL) {

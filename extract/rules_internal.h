@@ -17,6 +17,7 @@ typedef struct rule {
     char *relation;      /* meet, call, visit, agree, aid, appeal, support, role, located_in */
     rel_status status;   /* default status when no modifier applies */
     int fixed_status;    /* 1: modifiers do not change the status */
+    int venue_as_city;   /* visit rules: a venue target stands for its city */
     pcre2_code *code;
     int group[GROUP_COUNT]; /* capture group numbers, 0 when unused */
 } rule;

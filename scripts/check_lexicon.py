@@ -19,6 +19,7 @@ scripts/gen_countries.py imports it.
 """
 
 import datetime
+import functools
 import glob
 import json
 import os
@@ -66,8 +67,11 @@ _SPECIAL = {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d",
             "þ": "th", "ı": "i", "ħ": "h", "ŀ": "l"}
 
 
+@functools.lru_cache(maxsize=None)
 def strip_accents(text):
     """Remove combining marks and map the few special letters to ASCII."""
+    if text.isascii():
+        return text
     out = []
     for ch in unicodedata.normalize("NFKD", text):
         if unicodedata.combining(ch):
@@ -388,6 +392,7 @@ class Checker:
     def check_shared(self):
         """Two entities of one type answering to the same written form."""
         buckets = {}
+        reported = set()
         for p, s, ident, etype, file in self.surfaces:
             buckets.setdefault((etype, strip_accents(s).lower()), []).append((p, s, ident, file))
         for (etype, _), items in sorted(buckets.items()):
@@ -406,6 +411,9 @@ class Checker:
                             or sb == sb.lower())
                     if not same or sa in ALLOWED_SHARED or sb in ALLOWED_SHARED:
                         continue
+                    if (pb, fb, ia) in reported:
+                        continue
+                    reported.add((pb, fb, ia))
                     self.error(fb, pb, "%r also names %s (%s: %s); add it to ALLOWED_SHARED in"
                                " scripts/check_lexicon.py with a reason if intended" %
                                (sb, ia, fa, pa))

@@ -71,51 +71,62 @@ while IFS= read -r line; do
     if [ "$line" = ok ]; then pass; else fail "$line"; fi
 done <"$TMP/facts"
 
-# Broken files: each message names the file and the entry.
-bad() { printf '%s\n' "$2" >"$TMP/$1.json"; run $CHECK "$TMP/$1.json"; expect_status 1 "$1:"; }
+# Broken files, all checked in one run (python is slow to start on a loaded machine);
+# each message names the file and the entry.
+bad() { printf '%s\n' "$2" >"$TMP/$1.json"; BAD="$BAD $TMP/$1.json"; }
+BAD=
 bad unknownkey '{"dkg_lexicon": 1, "entities": [
  {"id": "place/x-ville", "type": "place", "kind": "city", "name": "X Ville", "in": "country/FRA",
   "colour": "red"}]}'
-expect_stderr "$TMP/unknownkey.json: entities[0].colour: unknown key"
 bad slug '{"dkg_lexicon": 1, "entities": [
  {"id": "place/Sao_Paulo", "type": "place", "kind": "city", "name": "São Paulo", "in": "country/BRA"},
  {"id": "place/rio", "type": "place", "kind": "city", "name": "Rio de Janeiro", "in": "country/BRA"}]}'
-expect_stderr "entities[0].id: 'place/Sao_Paulo' is not a slug (expected 'place/sao-paulo')"
-expect_stderr "entities[1].id: 'place/rio' does not match the name 'Rio de Janeiro'"
 bad prefix '{"dkg_lexicon": 1, "entities": [
  {"id": "person/paris-x", "type": "place", "kind": "city", "name": "Paris X"}]}'
-expect_stderr "entities[0].id: 'person/paris-x' does not start with 'place/'"
 bad refs '{"dkg_lexicon": 1, "entities": [
  {"id": "place/nowhere", "type": "place", "kind": "town", "name": "Nowhere", "country": "XXX",
   "in": "place/atlantis", "seat_of": "FRA"}]}'
-expect_stderr "entities[0].kind: 'town' is not one of city, province, region, venue"
-expect_stderr "entities[0].country: no country 'XXX'"
-expect_stderr "entities[0].in: 'place/atlantis' is not defined"
 bad shared '{"dkg_lexicon": 1, "entities": [
  {"id": "place/parisville", "type": "place", "kind": "city", "name": "Parisville",
   "aliases": ["Paris", "Big P", "Big P"], "in": "country/FRA"}]}'
-expect_stderr "entities[0].aliases[0]: 'Paris' also names place/paris"
-expect_stderr "entities[0].aliases[2]: 'Big P' repeated"
 bad dupe '{"dkg_lexicon": 1, "entities": [
  {"id": "place/paris", "type": "place", "kind": "city", "name": "Paris", "country": "FRA",
   "in": "country/FRA", "seat_of": "FRA"}]}'
-expect_stderr "entities[0]: repeats data/lexicon/places-capitals.json: entities["
 bad roles '{"dkg_lexicon": 1, "entities": [
  {"id": "person/jane-roe", "type": "person", "name": "Jane Roe", "gender": "x",
   "roles": [{"title": "President", "of": "FRA", "from": "2020-02-30"},
             {"title": "President", "of": "FRA", "from": "2021-05", "to": "2020"},
             {"title": "Grand Poobah", "of": "organization/no-such-org"}]}]}'
-expect_stderr "entities[0].gender: must be 'm' or 'f'"
-expect_stderr "entities[0].roles[0].from: '2020-02-30' is not a date YYYY[-MM[-DD]]"
-expect_stderr "entities[0].roles[1]: from 2021-05 is after to 2020"
-expect_stderr "entities[0].roles[2].of: 'organization/no-such-org' is not defined"
-expect_stderr "entities[0].roles[2].title: title 'Grand Poobah' is not defined"
 bad syntax '{"dkg_lexicon": 1, "entities": [
  {"id": "place/a", }]}'
-expect_stderr "$TMP/syntax.json:2:20: Expecting property name enclosed in double quotes"
 bad top '{"dkg_lexicon": 2, "entitys": []}'
+bad newplace '{"dkg_lexicon": 1, "entities": [
+ {"id": "place/lutetia", "type": "place", "name": "Lutetia"},
+ {"id": "country/ATL", "type": "country", "name": "Atlantis"}]}'
+# shellcheck disable=SC2086
+run $CHECK $BAD
+expect_status 1 "broken files:"
+expect_stdout ": 23 errors"
+expect_stderr "$TMP/unknownkey.json: entities[0].colour: unknown key"
+expect_stderr "$TMP/slug.json: entities[0].id: 'place/Sao_Paulo' is not a slug (expected 'place/sao-paulo')"
+expect_stderr "$TMP/slug.json: entities[1].id: 'place/rio' does not match the name 'Rio de Janeiro'"
+expect_stderr "$TMP/prefix.json: entities[0].id: 'person/paris-x' does not start with 'place/'"
+expect_stderr "$TMP/refs.json: entities[0].kind: 'town' is not one of city, province, region, venue"
+expect_stderr "$TMP/refs.json: entities[0].country: no country 'XXX'"
+expect_stderr "$TMP/refs.json: entities[0].in: 'place/atlantis' is not defined"
+expect_stderr "$TMP/shared.json: entities[0].aliases[0]: 'Paris' also names place/paris"
+expect_stderr "$TMP/shared.json: entities[0].aliases[2]: 'Big P' repeated"
+expect_stderr "$TMP/dupe.json: entities[0]: repeats data/lexicon/places-capitals.json: entities["
+expect_stderr "$TMP/roles.json: entities[0].gender: must be 'm' or 'f'"
+expect_stderr "$TMP/roles.json: entities[0].roles[0].from: '2020-02-30' is not a date YYYY[-MM[-DD]]"
+expect_stderr "$TMP/roles.json: entities[0].roles[1]: from 2021-05 is after to 2020"
+expect_stderr "$TMP/roles.json: entities[0].roles[2].of: 'organization/no-such-org' is not defined"
+expect_stderr "$TMP/roles.json: entities[0].roles[2].title: title 'Grand Poobah' is not defined"
+expect_stderr "$TMP/syntax.json:2:20: Expecting property name enclosed in double quotes"
 expect_stderr "$TMP/top.json: entitys: unknown key"
 expect_stderr "$TMP/top.json: dkg_lexicon: must be 1"
+expect_stderr "$TMP/newplace.json: entities[0]: missing 'kind'"
+expect_stderr "$TMP/newplace.json: entities[1]: missing 'iso2'"
 
 # A repeated id that adds an alias is fine (how users extend an entity); the repeat
 # need not restate kind or iso2.
@@ -126,11 +137,5 @@ printf '%s\n' '{"dkg_lexicon": 1, "entities": [
 run $CHECK "$TMP/extend.json"
 expect_status 0 "extend:"
 expect_stdout ": 0 errors"
-# ...but a new entity must.
-bad newplace '{"dkg_lexicon": 1, "entities": [
- {"id": "place/lutetia", "type": "place", "name": "Lutetia"},
- {"id": "country/ATL", "type": "country", "name": "Atlantis"}]}'
-expect_stderr "entities[0]: missing 'kind'"
-expect_stderr "entities[1]: missing 'iso2'"
 
 testlib_end

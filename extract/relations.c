@@ -458,9 +458,16 @@ static int apply_rule(dkg_extractor *ex, const rule *r, int s, size_t m0, size_t
         if (nb == 0 && is_symmetric(r->relation)) {
             b = a; /* "X and Y met": every pair within the list */
             nb = na;
-        } else if (na >= 2 && is_symmetric(r->relation) &&
-                   add_pairs_within(ex, &base, a, na, named_place) != 0) {
-            return DKG_ENOMEM; /* "X and Y spoke with Z": X and Y were on it too */
+        } else if (is_symmetric(r->relation)) {
+            /* "X and Y spoke with Z", "X hosted Y and Z": everyone listed was there. */
+            /* Objects are paired only when the rule says so and there are two:
+             * "Xi met Albanese and Macron" is two meetings; "Stoltenberg
+             * hosted Erdoğan and Kristersson for talks" is one. */
+            if ((na >= 2 && na <= 4 && add_pairs_within(ex, &base, a, na, named_place) != 0) ||
+                (nb == 2 && r->pair_objects &&
+                 add_pairs_within(ex, &base, b, nb, named_place) != 0)) {
+                return DKG_ENOMEM;
+            }
         }
         for (int i = 0; i < na; i++) {
             for (int j = 0; j < nb; j++) {
@@ -469,7 +476,7 @@ static int apply_rule(dkg_extractor *ex, const rule *r, int s, size_t m0, size_t
                 rel.target = entity_of(ex, b[j]);
                 if (rel.source == rel.target || (b == a && j <= i) ||
                     !endpoints_fit(ex, rel.type, rel.source, rel.target) ||
-                    (b == a && same_side(ex, rel.source, rel.target))) {
+                    (is_symmetric(rel.type) && same_side(ex, rel.source, rel.target))) {
                     continue;
                 }
                 rel.place = named_place;

@@ -95,6 +95,28 @@ static int lexicon_person_by_surname(dkg_extractor *ex, const char *key, size_t 
     return dkg__entity_for_lex(ex, best);
 }
 
+/* Token t sits in a run of capitalised words (or a hyphenated name) that
+ * matched nothing: a surname alone must not claim it. */
+static int in_unknown_name(const dkg_extractor *ex, size_t t)
+{
+    const token *tok = &ex->tokens[t];
+    if (t + 1 < ex->ntokens && ex->tokens[t + 1].sentence == tok->sentence &&
+        ex->tokens[t + 1].match == -1 && !dkg__is_common_word(ex, t + 1)) {
+        const token *next = &ex->tokens[t + 1];
+        int space = next->start == tok->end + 1 && ex->text[tok->end] == ' ';
+        int hyphen = next->start == tok->end + 1 && ex->text[tok->end] == '-';
+        if ((space && next->upper && !next->digit) || hyphen) {
+            return 1;
+        }
+    }
+    if (t > 0 && ex->tokens[t - 1].sentence == tok->sentence && ex->tokens[t - 1].match == -1 &&
+        ex->tokens[t - 1].upper && !ex->tokens[t - 1].digit && tok->start == ex->tokens[t - 1].end + 1 &&
+        ex->text[ex->tokens[t - 1].end] == ' ' && !dkg__is_common_word(ex, t - 1)) {
+        return 1;
+    }
+    return 0;
+}
+
 static void resolve_surnames(dkg_extractor *ex)
 {
     for (size_t t = 0; t < ex->ntokens; t++) {
@@ -105,6 +127,9 @@ static void resolve_surnames(dkg_extractor *ex)
         }
         /* Skip words that merely start a sentence ("Experts", "Trade"), unless
          * a title or speech verb follows/precedes; a known surname still counts. */
+        if (in_unknown_name(ex, t)) {
+            continue; /* "Fu Ni", "Park Ji-hoon": part of a longer name nobody resolved */
+        }
         char key[DKG_KEY_MAX];
         size_t len = dkg__name_key(ex->text + tok->start, tok->end - tok->start, key, sizeof key);
         if (len >= sizeof key) {

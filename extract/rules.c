@@ -130,7 +130,7 @@ static char *expand(const char *src, size_t *bad, const char **why)
                 /* Words that may stand before a name: an adjective or a
                  * country's, "the", titles ("Chinese President"). */
                 snprintf(piece, sizeof piece,
-                         "(?:(?:\\x01[AC]\\d+\\x02(?:'s|\xE2\x80\x99s)?|[\\p{L}.'\xE2\x80\x99-]+)\\s+){0,5}?");
+                         "(?:(?:\\x01[AC]\\d+\\x02(?:'s|\xE2\x80\x99s)?|[\\p{L}.'\xE2\x80\x99-]+),?\\s+){0,5}?");
             } else {
                 const placeholder *ph = NULL;
                 for (size_t k = 0; k < sizeof placeholders / sizeof placeholders[0]; k++) {
@@ -156,7 +156,7 @@ static char *expand(const char *src, size_t *bad, const char **why)
                     /* An item may also carry a lower-case appositive:
                      * "Zhao Leji, chairman of the NPC, and Li Qiang". */
                     snprintf(body, sizeof body,
-                             "%s(?:(?:,\\s*\\p{Ll}[^,;\\x01]{0,60}?(?:\\x01[OCL]\\d+\\x02"
+                             "%s(?:(?:,\\s*\\p{Ll}[^,;\\x01]{0,100}?(?:\\x01[OCL]\\d+\\x02"
                              "[^,;\\x01]{0,30}?)?)?(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+|"
                              "\\s*&\\s*)"
                              "(?:(?:\\x01[AC]\\d+\\x02(?:'s|\xE2\x80\x99s)?|\\p{Lu}[\\p{L}.-]*|"
@@ -325,7 +325,7 @@ static const char *const relation_types[] = {"meet",    "call",    "visit", "agr
 static int load_rule(rloader *ld, const cJSON *obj)
 {
     static const char *const allowed[] = {"name",    "relation",       "status",
-                                          "fixed_status", "venue_as_city", "triggers",
+                                          "fixed_status", "venue_as_city", "pair_objects", "triggers",
                                           "pattern", "case_sensitive", "comment", NULL};
     dkg_rules *rs = ld->rules;
     if (!cJSON_IsObject(obj)) {
@@ -358,6 +358,7 @@ static int load_rule(rloader *ld, const cJSON *obj)
     }
     r.fixed_status = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(obj, "fixed_status"));
     r.venue_as_city = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(obj, "venue_as_city"));
+    r.pair_objects = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(obj, "pair_objects"));
     int caseless = !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(obj, "case_sensitive"));
     r.code = compile(ld, pattern->valuestring, caseless);
     if (r.code == NULL) {

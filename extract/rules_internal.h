@@ -18,6 +18,7 @@ typedef struct rule {
     rel_status status;   /* default status when no modifier applies */
     int fixed_status;    /* 1: modifiers do not change the status */
     int venue_as_city;   /* visit rules: a venue target stands for its city */
+    int pair_objects;    /* symmetric rules: "hosted X and Y" also pairs X with Y */
     pcre2_code *code;
     int group[GROUP_COUNT]; /* capture group numbers, 0 when unused */
 } rule;

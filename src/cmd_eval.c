@@ -14,9 +14,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli_pipeline.h"
 #include "commands.h"
 #include "dkg/extract.h"
 #include "eval.h"
+#include "input.h"
 
 static const char usage_text[] =
     "Usage: dkg eval --gold GOLD.jsonl [OPTIONS] [DIR]\n"
@@ -33,6 +35,8 @@ static const char usage_text[] =
     "                       by id (\"id\" or doc.id) or file name (\"file\" or doc.source)\n"
     "      --lexicon FILE   add a lexicon file to the shipped one (repeatable)\n"
     "      --rules FILE     add a rules file to the shipped ones (repeatable)\n"
+    "      --no-default-data\n"
+    "                       use only the --lexicon and --rules files given\n"
     "      --show           print each article's misses before the summary\n"
     "      --format FORMAT  table (default) or json (the scorer's --json keys;\n"
     "                       with --show, one JSON object per article first)\n"
@@ -47,10 +51,7 @@ typedef struct eval_options {
     const char *gold;
     const char *pred;
     const char *dir;
-    const char **lexicons;
-    size_t n_lexicons;
-    const char **rules;
-    size_t n_rules;
+    cli_extract_setup setup; /* --lexicon, --rules, --no-default-data */
     int show;
     int json;
 } eval_options;
@@ -194,55 +195,92 @@ static const cJSON *pred_index_find(const pred_index *px, const char *id, const 
 
 /* ---- in-process extraction ----------------------------------------------------------- */
 
-/* TODO(issue 2): run the extractor in-process once dkg_extract is in the
- * library; until then eval scores saved predictions only. */
+/* The article goes through the same input walker and extractor options as
+ * 'dkg extract FILE' (which the reference scorer runs per article), so both
+ * ways of scoring see the same text, date and title. */
 typedef struct extraction {
-    int unused;
+    dkg_lexicon *lex;
+    dkg_rules *rules;
+    dkg_extractor *ex;
+    cJSON *json; /* the extraction of the current article */
+    int failed;
 } extraction;
 
 static void extraction_close(extraction *x)
 {
-    (void)x;
+    dkg_extractor_free(x->ex);
+    dkg_rules_free(x->rules);
+    dkg_lexicon_free(x->lex);
 }
 
-static int extraction_open(extraction *x, const eval_options *o, dkg_error *err)
+static int extraction_open(extraction *x, const cli_extract_setup *setup)
 {
-    (void)x;
-    (void)o;
-    return dkg_error_set(err, DKG_EINVAL,
-                         "the extractor is not in this build yet; score saved predictions "
-                         "with --pred FILE");
+    if (cli_load_extraction_data(setup, &x->lex, &x->rules) != 0) {
+        return DKG_EXIT_FAILURE;
+    }
+    dkg_error err;
+    dkg_error_clear(&err);
+    dkg_extract_options xopt = {DKG_OFFSETS_BYTES, 0};
+    if (dkg_extractor_new(&x->ex, x->lex, x->rules, &xopt, &err) != 0) {
+        cli_print_error(&err);
+        return DKG_EXIT_FAILURE;
+    }
+    return 0;
 }
 
-static int extract_file(extraction *x, const char *path, cJSON **out, dkg_error *err)
+static int on_article(void *ctx, const dkg_input_record *rec)
 {
-    (void)x;
-    (void)out;
-    dkg_error_locate(err, path, 0, 0, -1);
-    return dkg_error_set(err, DKG_EINVAL, "the extractor is not in this build yet");
+    extraction *x = ctx;
+    if (rec->kind != DKG_INPUT_ARTICLE || x->json != NULL || x->failed) {
+        return 0; /* the scorer sees one document per file: keep the first */
+    }
+    dkg_error err;
+    dkg_error_clear(&err);
+    const char *json = NULL;
+    size_t len = 0;
+    if (dkg_extract(x->ex, &rec->article, &json, &len, &err) != 0) {
+        dkg_error_locate(&err, rec->source, rec->line, 0, err.offset);
+        cli_print_error(&err);
+        x->failed = 1;
+        return 0;
+    }
+    x->json = cJSON_ParseWithLength(json, len);
+    if (x->json == NULL) {
+        cli_errorf("%s: the extractor's output is not valid JSON", rec->source);
+        x->failed = 1;
+    }
+    return 0;
+}
+
+/* Extract the article at path; NULL (after a message) when it failed. The
+ * result belongs to the caller. */
+static cJSON *extract_file(extraction *x, char *path)
+{
+    x->json = NULL;
+    x->failed = 0;
+    long failures = dkg_input_walk(&path, 1, NULL, on_article, x, NULL);
+    if (x->json == NULL && !x->failed && failures == 0) {
+        cli_errorf("%s: no article to extract", path);
+    }
+    if (failures > 0 || x->failed) {
+        cJSON_Delete(x->json);
+        x->json = NULL;
+    }
+    return x->json;
 }
 
 /* ---- the command --------------------------------------------------------------------- */
 
-static int push_arg(const char ***list, size_t *n, const char *arg)
-{
-    const char **more = realloc(*list, (*n + 1) * sizeof *more);
-    if (more == NULL) {
-        return DKG_ENOMEM;
-    }
-    more[(*n)++] = arg;
-    *list = more;
-    return 0;
-}
-
 static int parse_options(int argc, char **argv, eval_options *o)
 {
-    enum { OPT_GOLD = 256, OPT_PRED, OPT_LEXICON, OPT_RULES, OPT_SHOW, OPT_FORMAT };
+    enum { OPT_GOLD = 256, OPT_PRED, OPT_LEXICON, OPT_RULES, OPT_NO_DEFAULT, OPT_SHOW,
+           OPT_FORMAT };
     static const struct option longopts[] = {
         {"gold", required_argument, NULL, OPT_GOLD},
         {"pred", required_argument, NULL, OPT_PRED},
         {"lexicon", required_argument, NULL, OPT_LEXICON},
         {"rules", required_argument, NULL, OPT_RULES},
+        {"no-default-data", no_argument, NULL, OPT_NO_DEFAULT},
         {"show", no_argument, NULL, OPT_SHOW},
         {"format", required_argument, NULL, OPT_FORMAT},
         {"help", no_argument, NULL, 'h'},
@@ -260,12 +298,19 @@ static int parse_options(int argc, char **argv, eval_options *o)
             o->pred = optarg;
             break;
         case OPT_LEXICON:
-        case OPT_RULES:
-            if (push_arg(c == OPT_LEXICON ? &o->lexicons : &o->rules,
-                         c == OPT_LEXICON ? &o->n_lexicons : &o->n_rules, optarg) != 0) {
-                cli_errorf("out of memory");
-                return DKG_EXIT_FAILURE;
+            if (o->setup.nlexicon == 64) {
+                return cli_usage_error("eval", "at most 64 --lexicon files");
             }
+            o->setup.lexicon_files[o->setup.nlexicon++] = optarg;
+            break;
+        case OPT_RULES:
+            if (o->setup.nrules == 64) {
+                return cli_usage_error("eval", "at most 64 --rules files");
+            }
+            o->setup.rules_files[o->setup.nrules++] = optarg;
+            break;
+        case OPT_NO_DEFAULT:
+            o->setup.no_default_data = 1;
             break;
         case OPT_SHOW:
             o->show = 1;
@@ -353,8 +398,7 @@ int cmd_eval(int argc, char **argv)
             cli_print_error(&err);
             goto done;
         }
-    } else if (extraction_open(&x, &o, &err) != 0) {
-        cli_print_error(&err);
+    } else if (extraction_open(&x, &o.setup) != 0) {
         goto done;
     }
     folder = o.dir != NULL ? strdup(o.dir) : folder_of(o.gold);
@@ -372,15 +416,12 @@ int cmd_eval(int argc, char **argv)
             pred = pred_index_find(&preds, g->id, g->file);
         } else {
             char *path = join(folder, g->file);
-            dkg_error_clear(&err);
             if (path == NULL) {
                 cli_errorf("out of memory");
                 goto done;
             }
-            if (extract_file(&x, path, &extracted, &err) != 0) {
-                cli_print_error(&err);
-                tally.errors++;
-            }
+            extracted = extract_file(&x, path);
+            tally.errors += extracted == NULL;
             free(path);
             pred = extracted;
         }
@@ -409,7 +450,5 @@ done:
     extraction_close(&x);
     pred_index_destroy(&preds);
     dkg__eval_goldset_destroy(&gold);
-    free(o.lexicons);
-    free(o.rules);
     return status;
 }

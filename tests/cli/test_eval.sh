@@ -83,6 +83,41 @@ run "$DKG" eval --gold "$TMP/empty.jsonl" --pred $F/pred.jsonl --format json
 expect_status 0 "empty gold"
 json_is 'd["articles"], d["person"]["p"], d["person"]["r"], d["meet_status_acc"]' "0 1.0 1.0 None"
 
+# --- extracting the articles in-process -----------------------------------------------
+# The figures depend on the extractor; what the gold fixes is how many items
+# there are to find (tp + fn) and that all three articles were read.
+run "$DKG" eval --gold $F/gold.jsonl --format json
+expect_status 0 "in-process"
+expect_stderr_exact ""
+json_is 'd["articles"], d["errors"]' "3 0"
+json_is '[d[k]["tp"] + d[k]["fn"] for k in ("person", "place", "meet", "call", "visit")]' \
+    "[8, 5, 3, 1, 2]"
+cp "$TMP/out" "$TMP/inprocess.json"
+
+# DIR gives the articles' folder when the gold lives elsewhere; same figures.
+cp $F/gold.jsonl "$TMP/gold.jsonl"
+run "$DKG" eval --gold "$TMP/gold.jsonl" --format json $F
+expect_status 0 "DIR"
+if cmp -s "$TMP/out" "$TMP/inprocess.json"; then pass; else fail "DIR changes the figures"; fi
+
+# Articles that cannot be read score as empty extractions, are counted as
+# errors and make the exit status 1; the scores are still printed.
+printf '\377\376' >"$TMP/gamma.txt"
+run "$DKG" eval --gold "$TMP/gold.jsonl" --format json
+expect_status 1 "unreadable articles"
+expect_stderr "dkg: $TMP/alpha.txt: error: cannot open: No such file or directory"
+expect_stderr "dkg: $TMP/02.txt: error: cannot open: No such file or directory"
+expect_stderr "dkg: $TMP/gamma.txt: byte 0: error: invalid UTF-8"
+json_is 'd["articles"], d["errors"], d["person"]["tp"], d["person"]["fn"], d["person"]["p"]' \
+    "3 3 0 8 0.0"
+
+# A broken --lexicon file stops eval before any scoring, as it stops extract.
+printf '{"x":\n' >"$TMP/bad-lexicon.json"
+run "$DKG" eval --gold $F/gold.jsonl --lexicon "$TMP/bad-lexicon.json"
+expect_status 1 "bad lexicon"
+expect_stderr "dkg: $TMP/bad-lexicon.json:1:6: error:"
+expect_no_stdout
+
 # --- help and usage errors (exit 2) ----------------------------------------------------
 run "$DKG" eval --help
 expect_status 0 "--help"

@@ -334,6 +334,37 @@ static int place_in_sentence(const dkg_extractor *ex, size_t m0, size_t m1, cons
     return best;
 }
 
+/* The article's setting: the first city or region named in the headline or
+ * first paragraph ("Trump and Kim shake hands in Singapore"), for "flew in on
+ * Sunday" with no place. Returns a mention number or -1. */
+static int setting_mention(const dkg_extractor *ex)
+{
+    for (size_t m = 0; m < ex->nmentions; m++) {
+        const mention *mn = &ex->mentions[m];
+        if (ex->sentences.items[mn->sentence].paragraph > 1) {
+            break;
+        }
+        if (mn->entity < 0 || mn->metonym >= 0 || mn->kind != MK_NAME) {
+            continue;
+        }
+        const art_entity *e = &ex->entities[mn->entity];
+        const char *kind = e->lex >= 0 ? ex->lex->entities[e->lex].kind : NULL;
+        if (e->type == LEX_PLACE && kind != NULL &&
+            (strcmp(kind, "city") == 0 || strcmp(kind, "region") == 0)) {
+            return (int)m;
+        }
+    }
+    return -1;
+}
+
+/* Is the place (or country) in the person's own country? */
+static int at_home(const dkg_extractor *ex, int person, int place)
+{
+    const art_entity *p = &ex->entities[person];
+    const art_entity *t = &ex->entities[place];
+    return p->country[0] != '\0' && strcmp(p->country, t->country) == 0;
+}
+
 /* Landing at an airport or being received in a palace is a trip to the
  * city around it: the lexicon's "in" of the venue. */
 static int visit_destination(dkg_extractor *ex, const rule *r, int target)
@@ -455,6 +486,14 @@ static int apply_rule(dkg_extractor *ex, const rule *r, int s, size_t m0, size_t
         int *b = groups[GROUP_B];
         int na = counts[GROUP_A];
         int nb = counts[GROUP_B];
+        int context_mention = -1;
+        if (nb == 0 && r->context_place) {
+            context_mention = setting_mention(ex);
+            if (context_mention >= 0) {
+                b = &context_mention;
+                nb = 1;
+            }
+        }
         if (nb == 0 && is_symmetric(r->relation)) {
             b = a; /* "X and Y met": every pair within the list */
             nb = na;
@@ -486,6 +525,9 @@ static int apply_rule(dkg_extractor *ex, const rule *r, int s, size_t m0, size_t
                 if (strcmp(rel.type, "visit") == 0) {
                     rel.place = -1;
                     rel.target = visit_destination(ex, r, rel.target);
+                    if (r->not_home && at_home(ex, rel.source, rel.target)) {
+                        continue;
+                    }
                 }
                 if (add_relation(ex, &rel) != 0) {
                     return DKG_ENOMEM;

@@ -404,6 +404,72 @@ static void resolve_groups(dkg_extractor *ex)
     }
 }
 
+/* The article's leader of a country: the person of that country with the
+ * most senior leader role, -1 when none is named. */
+static int leader_of(const dkg_extractor *ex, const char *iso3)
+{
+    int best = -1;
+    for (size_t e = 0; e < ex->nentities; e++) {
+        const art_entity *ent = &ex->entities[e];
+        if (ent->type == LEX_PERSON && ent->mentions > 0 && ent->leader_rank < 99 &&
+            strcmp(ent->country, iso3) == 0 &&
+            (best < 0 || ent->leader_rank < ex->entities[best].leader_rank)) {
+            best = (int)e;
+        }
+    }
+    return best;
+}
+
+/* "The leaders of France, Germany and Italy arrived": each country's leader
+ * named elsewhere in the article. */
+static void resolve_leaders_of(dkg_extractor *ex)
+{
+    for (size_t t = 0; t + 2 < ex->ntokens; t++) {
+        if (!dkg__token_is(ex, t, "leaders") || !dkg__token_is(ex, t + 1, "of")) {
+            continue;
+        }
+        size_t after_of = ex->tokens[t + 1].end;
+        int sentence = ex->tokens[t].sentence;
+        int found[6];
+        int n = 0;
+        size_t end = after_of;
+        for (size_t m = 0; m < ex->nmentions && n < 6; m++) {
+            const mention *mn = &ex->mentions[m];
+            if (mn->start < after_of || mn->sentence != sentence || mn->entity < 0) {
+                continue;
+            }
+            /* Only ", " or " and " may separate the countries. */
+            const char *gap = ex->text + end;
+            size_t gap_len = mn->start - end;
+            int joined = gap_len == 1 || (gap_len == 2 && gap[0] == ',') ||
+                         (gap_len == 5 && memcmp(gap, " and ", 5) == 0) ||
+                         (gap_len == 6 && memcmp(gap, ", and ", 6) == 0);
+            if (!joined || ex->entities[mn->entity].type != LEX_COUNTRY) {
+                break;
+            }
+            int leader = leader_of(ex, ex->entities[mn->entity].country);
+            if (leader < 0) {
+                n = 0;
+                break;
+            }
+            found[n++] = leader;
+            end = mn->end;
+        }
+        if (n < 2) {
+            continue;
+        }
+        size_t start = ex->tokens[t].start;
+        if (t > 0 && dkg__token_is(ex, t - 1, "the")) {
+            start = ex->tokens[t - 1].start;
+        }
+        for (int k = 0; k < n; k++) {
+            if (dkg__add_mention(ex, start, end, found[k], MK_GROUP, sentence) == 0) {
+                ex->mentions[ex->nmentions - 1].entity2 = k == 0;
+            }
+        }
+    }
+}
+
 static void resolve_pronouns(dkg_extractor *ex)
 {
     qsort(ex->mentions, ex->nmentions, sizeof *ex->mentions, sort_mentions_cmp);
@@ -472,6 +538,7 @@ int dkg__resolve_references(dkg_extractor *ex)
     resolve_surnames(ex);
     resolve_titles(ex);
     resolve_groups(ex);
+    resolve_leaders_of(ex);
     resolve_pronouns(ex);
     qsort(ex->mentions, ex->nmentions, sizeof *ex->mentions, sort_mentions_cmp);
     return 0;

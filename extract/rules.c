@@ -325,7 +325,8 @@ static const char *const relation_types[] = {"meet",    "call",    "visit", "agr
 static int load_rule(rloader *ld, const cJSON *obj)
 {
     static const char *const allowed[] = {"name",    "relation",       "status",
-                                          "fixed_status", "venue_as_city", "pair_objects", "triggers",
+                                          "fixed_status", "venue_as_city", "pair_objects", "not_home",
+                                          "context_place", "triggers",
                                           "pattern", "case_sensitive", "comment", NULL};
     dkg_rules *rs = ld->rules;
     if (!cJSON_IsObject(obj)) {
@@ -359,6 +360,8 @@ static int load_rule(rloader *ld, const cJSON *obj)
     r.fixed_status = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(obj, "fixed_status"));
     r.venue_as_city = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(obj, "venue_as_city"));
     r.pair_objects = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(obj, "pair_objects"));
+    r.not_home = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(obj, "not_home"));
+    r.context_place = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(obj, "context_place"));
     int caseless = !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(obj, "case_sensitive"));
     r.code = compile(ld, pattern->valuestring, caseless);
     if (r.code == NULL) {

@@ -19,6 +19,8 @@ typedef struct rule {
     int fixed_status;    /* 1: modifiers do not change the status */
     int venue_as_city;   /* visit rules: a venue target stands for its city */
     int pair_objects;    /* symmetric rules: "hosted X and Y" also pairs X with Y */
+    int not_home;        /* visit rules: a stay in one's own country is no visit */
+    int context_place;   /* visit rules without a place: the article's setting */
     pcre2_code *code;
     int group[GROUP_COUNT]; /* capture group numbers, 0 when unused */
 } rule;

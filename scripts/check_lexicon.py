@@ -377,17 +377,30 @@ class Checker:
                 if isinstance(r.get("title"), str) and r["title"] not in self.titles:
                     self.error(file, p + ".title", "title %r is not defined in any 'titles'" %
                                r["title"])
-        # `in` must lead out to a country without going round in circles.
+        # `in` must lead out to a country without going round in circles, and that
+        # country is the place's own `country` (the place lies there); a `seat_of`
+        # stands for the government of the country the place is in.
         for ident, e in self.entities.items():
+            file, _, where = e["@"].partition(": ")
             seen = {ident}
             cur = e.get("in")
+            reached = None
             while isinstance(cur, str) and cur in self.entities:
                 if cur in seen:
-                    file, _, where = e["@"].partition(": ")
                     self.error(file, where + ".in", "'in' chain of %s loops" % ident)
                     break
                 seen.add(cur)
+                if cur.startswith("country/"):
+                    reached = cur[len("country/"):]
+                    break
                 cur = self.entities[cur].get("in")
+            own = e.get("country")
+            if isinstance(own, str) and reached and reached != own:
+                self.error(file, where + ".country", "%r, but its 'in' chain leads to country/%s"
+                           % (own, reached))
+            seat = e.get("seat_of")
+            if isinstance(seat, str) and isinstance(own, str) and seat != own:
+                self.error(file, where + ".seat_of", "%r, but the place is in %r" % (seat, own))
 
     def check_shared(self):
         """Two entities of one type answering to the same written form."""

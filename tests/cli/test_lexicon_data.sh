@@ -100,13 +100,18 @@ bad roles '{"dkg_lexicon": 1, "entities": [
 bad syntax '{"dkg_lexicon": 1, "entities": [
  {"id": "place/a", }]}'
 bad top '{"dkg_lexicon": 2, "entitys": []}'
+bad chain '{"dkg_lexicon": 1, "entities": [
+ {"id": "place/a-loop", "type": "place", "kind": "city", "name": "A Loop", "in": "place/b-loop"},
+ {"id": "place/b-loop", "type": "place", "kind": "city", "name": "B Loop", "in": "place/a-loop"},
+ {"id": "place/louvre-2", "type": "place", "kind": "venue", "name": "Louvre 2", "country": "DEU",
+  "in": "place/paris", "seat_of": "ITA"}]}'
 bad newplace '{"dkg_lexicon": 1, "entities": [
  {"id": "place/lutetia", "type": "place", "name": "Lutetia"},
  {"id": "country/ATL", "type": "country", "name": "Atlantis"}]}'
 # shellcheck disable=SC2086
 run $CHECK $BAD
 expect_status 1 "broken files:"
-expect_stdout ": 23 errors"
+expect_stdout ": 28 errors"
 expect_stderr "$TMP/unknownkey.json: entities[0].colour: unknown key"
 expect_stderr "$TMP/slug.json: entities[0].id: 'place/Sao_Paulo' is not a slug (expected 'place/sao-paulo')"
 expect_stderr "$TMP/slug.json: entities[1].id: 'place/rio' does not match the name 'Rio de Janeiro'"
@@ -114,6 +119,7 @@ expect_stderr "$TMP/prefix.json: entities[0].id: 'person/paris-x' does not start
 expect_stderr "$TMP/refs.json: entities[0].kind: 'town' is not one of city, province, region, venue"
 expect_stderr "$TMP/refs.json: entities[0].country: no country 'XXX'"
 expect_stderr "$TMP/refs.json: entities[0].in: 'place/atlantis' is not defined"
+expect_stderr "$TMP/refs.json: entities[0].seat_of: 'FRA', but the place is in 'XXX'"
 expect_stderr "$TMP/shared.json: entities[0].aliases[0]: 'Paris' also names place/paris"
 expect_stderr "$TMP/shared.json: entities[0].aliases[2]: 'Big P' repeated"
 expect_stderr "$TMP/dupe.json: entities[0]: repeats data/lexicon/places-capitals.json: entities["
@@ -125,6 +131,9 @@ expect_stderr "$TMP/roles.json: entities[0].roles[2].title: title 'Grand Poobah'
 expect_stderr "$TMP/syntax.json:2:20: Expecting property name enclosed in double quotes"
 expect_stderr "$TMP/top.json: entitys: unknown key"
 expect_stderr "$TMP/top.json: dkg_lexicon: must be 1"
+expect_stderr "$TMP/chain.json: entities[0].in: 'in' chain of place/a-loop loops"
+expect_stderr "$TMP/chain.json: entities[2].country: 'DEU', but its 'in' chain leads to country/FRA"
+expect_stderr "$TMP/chain.json: entities[2].seat_of: 'ITA', but the place is in 'DEU'"
 expect_stderr "$TMP/newplace.json: entities[0]: missing 'kind'"
 expect_stderr "$TMP/newplace.json: entities[1]: missing 'iso2'"
 

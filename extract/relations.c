@@ -349,8 +349,7 @@ static int setting_mention(const dkg_extractor *ex)
         }
         const art_entity *e = &ex->entities[mn->entity];
         const char *kind = e->lex >= 0 ? ex->lex->entities[e->lex].kind : NULL;
-        if (e->type == LEX_PLACE && kind != NULL &&
-            (strcmp(kind, "city") == 0 || strcmp(kind, "region") == 0)) {
+        if (e->type == LEX_PLACE && kind != NULL && strcmp(kind, "city") == 0) {
             return (int)m;
         }
     }
@@ -382,7 +381,16 @@ static int visit_destination(dkg_extractor *ex, const rule *r, int target)
     if (!airport && !r->venue_as_city) {
         return target;
     }
+    /* Follow "in" up to the city: Oval Office -> White House -> Washington. */
     int city = dkg__lexicon_entity(ex->lex, le->in);
+    for (int hops = 0; hops < 3 && city >= 0; hops++) {
+        const lex_entity *up = &ex->lex->entities[city];
+        if (up->type != LEX_PLACE || up->kind == NULL || strcmp(up->kind, "venue") != 0 ||
+            up->in == NULL) {
+            break;
+        }
+        city = dkg__lexicon_entity(ex->lex, up->in);
+    }
     if (city < 0 || ex->lex->entities[city].type != LEX_PLACE) {
         return target;
     }

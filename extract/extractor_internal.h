@@ -92,6 +92,7 @@ typedef struct relation {
     int sentence;
     size_t ev_start, ev_end;
     int title;       /* role relations: lexicon title index, -1 otherwise */
+    int place_named; /* 1 when the place was named in the evidence sentence */
 } relation;
 
 struct dkg_extractor {

@@ -527,6 +527,7 @@ static int apply_rule(dkg_extractor *ex, const rule *r, int s, size_t m0, size_t
                     continue;
                 }
                 rel.place = named_place;
+                rel.place_named = named_place >= 0;
                 if (strcmp(rel.type, "meet") == 0 && rel.place < 0) {
                     rel.place = last_destination(ex, rel.source, rel.target);
                 }
@@ -584,6 +585,67 @@ static int role_relations(dkg_extractor *ex)
             rel.ev_end = ex->sentences.items[mn->sentence].end;
             rel.title = th->title;
             if (add_relation(ex, &rel) != 0) {
+                return DKG_ENOMEM;
+            }
+        }
+    }
+    return 0;
+}
+
+/* Does sentence s hold a gathering word ("summit", "talks", "ceremony")? */
+static int gathering_in(const dkg_extractor *ex, int s)
+{
+    for (size_t t = 0; t < ex->ntokens; t++) {
+        const token *tok = &ex->tokens[t];
+        if (tok->sentence < s) {
+            continue;
+        }
+        if (tok->sentence > s) {
+            break;
+        }
+        char key[DKG_KEY_MAX];
+        size_t len = dkg__name_key(ex->text + tok->start, tok->end - tok->start, key, sizeof key);
+        if (len < sizeof key && dkg__strmap_get(&ex->rules->gatherings, key, len) >= 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Taking part in talks or a summit held in a named place is a trip there for
+ * each participant who does not live there (hosts at home are not visits). */
+static int visits_from_gatherings(dkg_extractor *ex)
+{
+    size_t n = ex->nrelations;
+    for (size_t i = 0; i < n; i++) {
+        relation r = ex->relations[i];
+        if (strcmp(r.type, "meet") != 0 || !r.place_named || r.status == ST_NEGATED ||
+            !gathering_in(ex, r.sentence)) {
+            continue;
+        }
+        if (r.date.year != 0 && ex->date.year != 0 && r.date.year < ex->date.year - 1) {
+            continue; /* history recalled ("met in Helsinki in 1990"), not this trip */
+        }
+        /* The trip is to the city: the talks at a palace were in its city. */
+        static const rule as_city = {.venue_as_city = 1};
+        int place = visit_destination(ex, &as_city, r.place);
+        const art_entity *pe = &ex->entities[place];
+        const char *kind = pe->lex >= 0 ? ex->lex->entities[pe->lex].kind : NULL;
+        if (kind != NULL && strcmp(kind, "venue") == 0) {
+            continue;
+        }
+        int people[2] = {r.source, r.target};
+        for (int k = 0; k < 2; k++) {
+            if (at_home(ex, people[k], place)) {
+                continue;
+            }
+            relation v = r;
+            snprintf(v.type, sizeof v.type, "visit");
+            v.source = people[k];
+            v.target = place;
+            v.place = -1;
+            v.host = -1;
+            if (add_relation(ex, &v) != 0) {
                 return DKG_ENOMEM;
             }
         }
@@ -680,5 +742,6 @@ int dkg__find_relations(dkg_extractor *ex)
         }
         m0 = m1;
     }
-    return role_relations(ex);
+    int rc = visits_from_gatherings(ex);
+    return rc ? rc : role_relations(ex);
 }

@@ -520,7 +520,7 @@ int dkg_rules_load_buffer(dkg_rules *rules, const char *name, const char *buf, s
     } else {
         static const char *const allowed[] = {"dkg_rules", "rules", "modifiers",
                                               "non_person_words", "institution_words",
-                                              "metonym_verbs", NULL};
+                                              "metonym_verbs", "gathering_words", NULL};
         rc = check_keys(&ld, root, allowed);
     }
     rc = rc ? rc : load_list(&ld, root, "rules", load_rule);
@@ -528,6 +528,7 @@ int dkg_rules_load_buffer(dkg_rules *rules, const char *name, const char *buf, s
     rc = rc ? rc : load_words(&ld, root, "non_person_words", &rules->non_person);
     rc = rc ? rc : load_words(&ld, root, "institution_words", &rules->institutions);
     rc = rc ? rc : load_words(&ld, root, "metonym_verbs", &rules->metonym_verbs);
+    rc = rc ? rc : load_words(&ld, root, "gathering_words", &rules->gatherings);
     cJSON_Delete(root);
     return rc;
 }
@@ -580,5 +581,6 @@ void dkg_rules_free(dkg_rules *rules)
     dkg__strmap_destroy(&rules->non_person);
     dkg__strmap_destroy(&rules->institutions);
     dkg__strmap_destroy(&rules->metonym_verbs);
+    dkg__strmap_destroy(&rules->gatherings);
     free(rules);
 }

@@ -44,6 +44,7 @@ struct dkg_rules {
     dkg_strmap non_person;    /* animals and things: "X, the first giant panda" */
     dkg_strmap institutions;  /* words that end institution names: "... Institute" */
     dkg_strmap metonym_verbs; /* verbs after a capital that make it the country acting */
+    dkg_strmap gatherings;    /* "summit", "talks": a meeting there is a trip there */
     uint32_t max_capture;     /* largest capture count, for sizing match data */
 };
 

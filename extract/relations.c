@@ -233,6 +233,37 @@ static rel_status status_of(dkg_extractor *ex, const rule *r, size_t mstart, siz
     return status;
 }
 
+/* A sentence without a date of its own usually continues the story of the
+ * last dated sentence of its paragraph ("On Friday, X arrived. The two then
+ * held talks."); failing that, the lead paragraph's first date, which wire
+ * copy uses for the main event. Past narration only. */
+static const date_in_sentence *date_in_context(const dkg_extractor *ex, int s)
+{
+    int paragraph = ex->sentences.items[s].paragraph;
+    const date_in_sentence *found = NULL;
+    for (size_t i = 0; i < ex->ndates; i++) {
+        const date_in_sentence *d = &ex->dates[i];
+        if (d->sentence < s && ex->sentences.items[d->sentence].paragraph == paragraph &&
+            d->m.past.year != 0) {
+            found = d; /* the last one before s wins */
+        }
+    }
+    if (found != NULL) {
+        return found;
+    }
+    for (size_t i = 0; i < ex->ndates; i++) {
+        const date_in_sentence *d = &ex->dates[i];
+        int p = ex->sentences.items[d->sentence].paragraph;
+        if (p == 1 && d->m.past.day != 0) {
+            return d;
+        }
+        if (p > 1) {
+            break;
+        }
+    }
+    return NULL;
+}
+
 static dkg_date date_near(const dkg_extractor *ex, int s, size_t ostart, size_t oend,
                           rel_status status)
 {
@@ -255,6 +286,9 @@ static dkg_date date_near(const dkg_extractor *ex, int s, size_t ostart, size_t 
             best = d;
             best_dist = dist;
         }
+    }
+    if (best == NULL && status != ST_PLANNED) {
+        best = date_in_context(ex, s);
     }
     if (best == NULL) {
         return (dkg_date){0, 0, 0};

@@ -11,7 +11,9 @@ CHECK="python3 scripts/check_lexicon.py"
 run $CHECK
 expect_status 0 "shipped lexicon:"
 expect_stdout ": 0 errors"
-expect_no_stderr() { if [ ! -s "$TMP/err" ]; then pass; else fail "stderr: $(head -c 800 "$TMP/err")"; fi; }
+expect_no_stderr() {
+    if [ ! -s "$TMP/err" ]; then pass; else fail "stderr: $(head -c 800 "$TMP/err")"; fi
+}
 expect_no_stderr
 
 # countries.json is exactly what the generator makes from iso-codes + extras.
@@ -79,8 +81,10 @@ bad unknownkey '{"dkg_lexicon": 1, "entities": [
  {"id": "place/x-ville", "type": "place", "kind": "city", "name": "X Ville", "in": "country/FRA",
   "colour": "red"}]}'
 bad slug '{"dkg_lexicon": 1, "entities": [
- {"id": "place/Sao_Paulo", "type": "place", "kind": "city", "name": "São Paulo", "in": "country/BRA"},
- {"id": "place/rio", "type": "place", "kind": "city", "name": "Rio de Janeiro", "in": "country/BRA"}]}'
+ {"id": "place/Sao_Paulo", "type": "place", "kind": "city", "name": "São Paulo",
+  "in": "country/BRA"},
+ {"id": "place/rio", "type": "place", "kind": "city", "name": "Rio de Janeiro",
+  "in": "country/BRA"}]}'
 bad prefix '{"dkg_lexicon": 1, "entities": [
  {"id": "person/paris-x", "type": "place", "kind": "city", "name": "Paris X"}]}'
 bad refs '{"dkg_lexicon": 1, "entities": [
@@ -113,7 +117,8 @@ run $CHECK $BAD
 expect_status 1 "broken files:"
 expect_stdout ": 28 errors"
 expect_stderr "$TMP/unknownkey.json: entities[0].colour: unknown key"
-expect_stderr "$TMP/slug.json: entities[0].id: 'place/Sao_Paulo' is not a slug (expected 'place/sao-paulo')"
+expect_stderr \
+    "$TMP/slug.json: entities[0].id: 'place/Sao_Paulo' is not a slug (expected 'place/sao-paulo')"
 expect_stderr "$TMP/slug.json: entities[1].id: 'place/rio' does not match the name 'Rio de Janeiro'"
 expect_stderr "$TMP/prefix.json: entities[0].id: 'person/paris-x' does not start with 'place/'"
 expect_stderr "$TMP/refs.json: entities[0].kind: 'town' is not one of city, province, region, venue"
@@ -124,7 +129,8 @@ expect_stderr "$TMP/shared.json: entities[0].aliases[0]: 'Paris' also names plac
 expect_stderr "$TMP/shared.json: entities[0].aliases[2]: 'Big P' repeated"
 expect_stderr "$TMP/dupe.json: entities[0]: repeats data/lexicon/places-capitals.json: entities["
 expect_stderr "$TMP/roles.json: entities[0].gender: must be 'm' or 'f'"
-expect_stderr "$TMP/roles.json: entities[0].roles[0].from: '2020-02-30' is not a date YYYY[-MM[-DD]]"
+expect_stderr \
+    "$TMP/roles.json: entities[0].roles[0].from: '2020-02-30' is not a date YYYY[-MM[-DD]]"
 expect_stderr "$TMP/roles.json: entities[0].roles[1]: from 2021-05 is after to 2020"
 expect_stderr "$TMP/roles.json: entities[0].roles[2].of: 'organization/no-such-org' is not defined"
 expect_stderr "$TMP/roles.json: entities[0].roles[2].title: title 'Grand Poobah' is not defined"

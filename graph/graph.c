@@ -368,7 +368,7 @@ int dkg__graph_edge_add(dkg_graph *g, const dkg__edge *e)
 
 /* Move pending vertices and edges into igraph: one igraph_add_vertices and
  * one igraph_add_edges for the whole batch. */
-static int flush_topology(dkg_graph *g, dkg_error *err)
+int dkg__graph_flush(dkg_graph *g, dkg_error *err)
 {
     igraph_integer_t have = igraph_vcount(&g->ig);
     if ((size_t)have < g->n_nodes) {
@@ -404,7 +404,7 @@ static int flush_topology(dkg_graph *g, dkg_error *err)
 int dkg__graph_note_document(dkg_graph *g, dkg_error *err)
 {
     if (++g->pending_since_flush >= FLUSH_EVERY_DOCS) {
-        return flush_topology(g, err);
+        return dkg__graph_flush(g, err);
     }
     return 0;
 }
@@ -501,7 +501,7 @@ int dkg__graph_sync(dkg_graph *g, dkg_error *err)
         num_getter get;
     } vnum[] = {{"mentions", vn_mentions}, {"articles", vn_articles}},
       enum_[] = {{"evidence_start", en_start}, {"evidence_end", en_end}};
-    int rc = flush_topology(g, err);
+    int rc = dkg__graph_flush(g, err);
     if (rc != 0 || g->attributes_synced) {
         return rc;
     }
@@ -674,7 +674,7 @@ int dkg_graph_merge(dkg_graph *dst, const dkg_graph *src, dkg_error *err)
             goto cleanup;
         }
     }
-    rc = flush_topology(dst, err);
+    rc = dkg__graph_flush(dst, err);
 
 cleanup:
     if (rc == DKG_ENOMEM) {

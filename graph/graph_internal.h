@@ -156,7 +156,13 @@ void dkg__igraph_clear_warning(void);
  * Returns 0, DKG_ENOMEM. Cost O(V + E) when anything changed, else O(1). */
 int dkg__graph_sync(dkg_graph *g, dkg_error *err);
 
-/* The igraph graph. Valid (complete) only after dkg__graph_sync. */
+/* Only the topology part of dkg__graph_sync: pending vertices and edges go
+ * to igraph (one igraph_add_vertices, one igraph_add_edges); attributes are
+ * not touched. Enough for algorithms that read only the structure and take
+ * data from the accessors below. Returns 0 or DKG_ENOMEM. Cost O(pending). */
+int dkg__graph_flush(dkg_graph *g, dkg_error *err);
+
+/* The igraph graph. Complete only after dkg__graph_sync or dkg__graph_flush. */
 static inline const igraph_t *dkg__graph_igraph(const dkg_graph *g)
 {
     return &g->ig;

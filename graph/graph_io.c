@@ -767,7 +767,7 @@ int dkg_graph_load_buffer(dkg_graph **out, const char *name, const char *buf, si
         (rc = check_claims(&l)) != 0 || (rc = read_array(&l, "edges", at[3], read_edge)) != 0) {
         goto fail;
     }
-    if ((rc = dkg__graph_sync(l.g, err)) != 0) {
+    if ((rc = dkg__graph_flush(l.g, err)) != 0) {
         goto fail;
     }
     free(l.claims);

@@ -16,8 +16,12 @@ expect_no_stderr() {
 }
 expect_no_stderr
 
-# countries.json is exactly what the generator makes from iso-codes + extras.
-if [ -f /usr/share/iso-codes/json/iso_3166-1.json ]; then
+# countries.json is exactly what the generator makes from iso-codes + extras. Only with
+# the iso-codes list it was generated from (Debian 12, iso-codes 4.15.0): another
+# release may rename entries, which calls for a regeneration, not a failing test.
+ISO=/usr/share/iso-codes/json/iso_3166-1.json
+ISO_SHA=f01b812b57fba9f31ff621bf33e7c7570a01964dbeb5be2167e94decf538c89f
+if [ -f "$ISO" ] && [ "$(sha256sum "$ISO" 2>/dev/null | cut -d' ' -f1)" = "$ISO_SHA" ]; then
     run python3 scripts/gen_countries.py --check
     expect_status 0 "gen_countries.py --check:"
     expect_stdout "up to date (250 countries)"

@@ -122,10 +122,10 @@ static char *expand(const char *src, size_t *bad, const char **why)
             char piece[1600];
             if (strcmp(inner, "gap") == 0 && group == NULL) {
                 /* Up to a dozen words that hold no entity and no clause break. */
-                /* It may step over places and adjectives ("traveled to
+                /* It may step over places, organisations and adjectives ("traveled to
                  * Moscow to meet"), never over another person or group. */
                 snprintf(piece, sizeof piece,
-                         "(?:[^\\x01;:.]|\\x01[LCA]\\d+\\x02){0,100}?");
+                         "(?:[^\\x01;:.]|\\x01[LCAO]\\d+\\x02){0,100}?");
             } else if (strcmp(inner, "pre") == 0 && group == NULL) {
                 /* Words that may stand before a name: an adjective or a
                  * country's, "the", titles ("Chinese President"). */

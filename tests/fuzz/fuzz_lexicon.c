@@ -1,0 +1,60 @@
+/* tests/fuzz/fuzz_lexicon.c - libFuzzer target: lexicon loading.
+ *
+ * The input is one lexicon JSON file given to dkg_lexicon_load_buffer on top
+ * of an empty lexicon. A refusal must come with a message; an accepted file
+ * is then used: a short article naming a few common words and the first
+ * bytes of the input is extracted with it, so entries that load but break
+ * lookup (empty names, odd aliases, reversed role dates) are exercised too. */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fuzz_common.h"
+
+static dkg_rules *rules;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    dkg_lexicon *unused = NULL;
+    (void)argc;
+    (void)argv;
+    fuzz_load_defaults(&unused, &rules, 0, 1);
+    dkg_lexicon_free(unused);
+    return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    static const char article[] =
+        " date 2025-12-04 Leaders meet\n\n"
+        "President Alpha Beta met Prime Minister Gamma in Paris on Thursday. "
+        "The French leader said the two leaders would visit Beijing. "
+        "Ms. Delta, a senior fellow at the Institute, spoke by phone with Epsilon.\n";
+    dkg_lexicon *lex = NULL;
+    dkg_extractor *ex = NULL;
+    dkg_error err;
+    dkg_article art;
+    const char *json = NULL;
+    size_t len = 0;
+    int rc;
+    dkg_error_clear(&err);
+    if (dkg_lexicon_new(&lex, &err) != 0) {
+        return 0;
+    }
+    rc = dkg_lexicon_load_buffer(lex, "fuzz.json", (const char *)data, size, &err);
+    if (rc != 0) {
+        FUZZ_ASSERT(rc < 0 && err.message[0] != '\0');
+    } else if (dkg_extractor_new(&ex, lex, rules, NULL, &err) == 0) {
+        memset(&art, 0, sizeof art);
+        art.text = article;
+        art.len = sizeof article - 1;
+        art.date = "2025-12-04";
+        rc = dkg_extract(ex, &art, &json, &len, &err);
+        FUZZ_ASSERT(rc == 0 && json != NULL && strlen(json) == len);
+    }
+    dkg_extractor_free(ex);
+    dkg_lexicon_free(lex);
+    return 0;
+}

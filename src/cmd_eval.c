@@ -29,7 +29,8 @@ static const char usage_text[] =
     "those of the corpus's reference scorer (score.py).\n"
     "\n"
     "Options:\n"
-    "      --gold FILE      gold annotations, one JSON object per line (required)\n"
+    "      --gold FILE      gold annotations, one JSON object per line (required;\n"
+    "                       - reads standard input)\n"
     "      --pred FILE      score saved predictions instead of extracting: JSON Lines\n"
     "                       as 'dkg extract --jsonl' writes them, matched to the gold\n"
     "                       by id (\"id\" or doc.id) or file name (\"file\" or doc.source)\n"
@@ -127,6 +128,9 @@ static int pred_index_load(pred_index *px, const char *path, dkg_error *err)
     size_t len = 0;
     if ((rc = dkg__eval_read_file(path, (size_t)4 * DKG_MAX_LINE_BYTES, &buf, &len, err)) != 0) {
         return rc;
+    }
+    if (strcmp(path, "-") == 0) {
+        path = "<stdin>";
     }
     long line = 0;
     for (size_t pos = 0; pos < len;) {
@@ -335,6 +339,9 @@ static int parse_options(int argc, char **argv, eval_options *o)
     }
     if (o->gold == NULL) {
         return cli_usage_error("eval", "--gold GOLD.jsonl is required");
+    }
+    if (o->pred != NULL && strcmp(o->gold, "-") == 0 && strcmp(o->pred, "-") == 0) {
+        return cli_usage_error("eval", "--gold and --pred cannot both read standard input");
     }
     if (argc - optind > 1) {
         return cli_usage_error("eval", "one article folder at most, got '%s' and '%s'",

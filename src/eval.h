@@ -93,7 +93,8 @@ int dkg__eval_gold_load(dkg__eval_goldset *out, const char *path, dkg_error *err
 void dkg__eval_goldset_destroy(dkg__eval_goldset *set);
 
 /* Read a whole file into a malloc'd NUL-terminated buffer of at most limit
- * bytes; DKG_EIO (err says why) or DKG_ELIMIT. "-" is not special. */
+ * bytes; DKG_EIO (err says why) or DKG_ELIMIT. "-" reads standard input
+ * (named "<stdin>" in messages). */
 int dkg__eval_read_file(const char *path, size_t limit, char **buf_out, size_t *len_out,
                         dkg_error *err);
 

@@ -28,7 +28,11 @@ int dkg__eval_read_file(const char *path, size_t limit, char **buf_out, size_t *
     char *buf = NULL;
     size_t len = 0;
     size_t cap = 0;
-    FILE *f = fopen(path, "rb");
+    int is_stdin = strcmp(path, "-") == 0;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (is_stdin) {
+        path = "<stdin>";
+    }
     if (f == NULL) {
         rc = dkg_error_set(err, DKG_EIO, "cannot open: %s", strerror(errno));
         dkg_error_locate(err, path, 0, 0, -1);
@@ -70,7 +74,7 @@ int dkg__eval_read_file(const char *path, size_t limit, char **buf_out, size_t *
     *len_out = len;
     buf = NULL;
 done:
-    if (f != NULL) {
+    if (f != NULL && !is_stdin) {
         fclose(f);
     }
     free(buf);
@@ -383,6 +387,9 @@ int dkg__eval_gold_load(dkg__eval_goldset *out, const char *path, dkg_error *err
     size_t cap = 0;
     if ((rc = dkg__eval_read_file(path, GOLD_MAX_BYTES, &buf, &len, err)) != 0) {
         goto done;
+    }
+    if (strcmp(path, "-") == 0) {
+        path = "<stdin>";
     }
     long line = 0;
     for (size_t pos = 0; pos < len;) {

@@ -77,6 +77,19 @@ run "$DKG" eval --gold $F/gold.jsonl --pred "$TMP/p3.jsonl" --format json
 expect_status 0 "pred by id"
 json_is 'd["person"]["tp"], d["person"]["fn"], d["meet"]["tp"], d["meet_status_acc"], d["meet_date_acc"]' "2 6 1 1.0 1.0"
 
+# "-" reads the gold or the predictions from standard input.
+"$DKG" eval --gold - --pred $F/pred.jsonl --format json <$F/gold.jsonl >"$TMP/stdin.json"
+"$DKG" eval --gold $F/gold.jsonl --pred - --format json <$F/pred.jsonl >>"$TMP/stdin.json"
+if [ "$(sort -u "$TMP/stdin.json" | wc -l)" -eq 1 ] && grep -qF '"articles": 3, "errors": 0, "person": {"tp": 4' "$TMP/stdin.json"; then
+    pass; else fail "stdin: $(cat "$TMP/stdin.json")"; fi
+printf '{"id": 5}\n' >"$TMP/bad.jsonl"
+run "$DKG" eval --gold - --pred $F/pred.jsonl <"$TMP/bad.jsonl"
+expect_status 1 "bad gold on stdin"
+expect_stderr_exact "dkg: <stdin>:1:1: error: id: must be a string"
+run "$DKG" eval --gold - --pred -
+expect_status 2 "both on stdin"
+expect_stderr "dkg eval: --gold and --pred cannot both read standard input"
+
 # An empty gold scores nothing: every figure is the scorer's empty-set value.
 : >"$TMP/empty.jsonl"
 run "$DKG" eval --gold "$TMP/empty.jsonl" --pred $F/pred.jsonl --format json

@@ -64,6 +64,7 @@ if grep -q '<canvas' "$TMP/dom.html"; then pass; else fail "no canvas drawn"; fi
 if [ -s "$ARTIFACTS/viewer.png" ] &&
     [ "$(head -c 8 "$ARTIFACTS/viewer.png" | od -An -tx1 | tr -d ' \n')" = "89504e470d0a1a0a" ]
 then pass; else fail "no screenshot at $ARTIFACTS/viewer.png"; fi
+is "$(text "$TMP/dom.html" dkg-isolated-count)" 1 "unconnected entities (Zoë Isolée)"
 # The legend lists the types present.
 if grep -q '<span>located_in</span>' "$TMP/dom.html" && grep -q '<span>organization</span>' "$TMP/dom.html"
 then pass; else fail "legend"; fi

@@ -130,7 +130,10 @@ static char *expand(const char *src, size_t *bad, const char **why)
                 /* Words that may stand before a name: an adjective or a
                  * country's, "the", titles ("Chinese President"). */
                 snprintf(piece, sizeof piece,
-                         "(?:(?:\\x01[AC]\\d+\\x02(?:'s|\xE2\x80\x99s)?|[\\p{L}.'\xE2\x80\x99-]+),?\\s+){0,5}?");
+                         "(?:(?:\\x01[AC]\\d+\\x02(?:'s|\xE2\x80\x99s)?|"
+                         "(?!(?:that|which|who|whom|whose|and|but|or|to|after|before|while|"
+                         "when|said|says|told|in|on|at|for|from|as|than|since)\\b)"
+                         "[\\p{L}.'\xE2\x80\x99-]+),?\\s+){0,6}?");
             } else {
                 const placeholder *ph = NULL;
                 for (size_t k = 0; k < sizeof placeholders / sizeof placeholders[0]; k++) {
@@ -148,7 +151,9 @@ static char *expand(const char *src, size_t *bad, const char **why)
                     return NULL;
                 }
                 char one[64];
-                snprintf(one, sizeof one, "\\x01[%s]\\d+\\x02", ph->types);
+                /* As a target, "Niinistö's wife" does not name Niinistö. */
+                snprintf(one, sizeof one, "\\x01[%s]\\d+\\x02%s", ph->types,
+                         group != NULL && strcmp(group, "b") == 0 ? "(?!'s|\xE2\x80\x99s)" : "");
                 char body[1200];
                 if (ph->list) {
                     /* List items may carry their own titles: "Xi and Russian

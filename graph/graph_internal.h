@@ -23,6 +23,7 @@
 #define DKG_GRAPH_INTERNAL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include <igraph.h>
 
@@ -110,6 +111,7 @@ typedef struct dkg__map {
 /* An interning pool: equal strings share one copy. */
 typedef struct dkg__pool {
     char **items;
+    uint64_t *hashes; /* hash of items[i] */
     size_t cap;
     size_t count;
 } dkg__pool;

@@ -104,26 +104,34 @@ const char *dkg__pool_intern(dkg__pool *p, const char *s, size_t len)
     if ((p->count + 1) * 2 > p->cap) {
         size_t cap = p->cap == 0 ? 256 : p->cap * 2;
         char **items = calloc(cap, sizeof *items);
-        if (items == NULL) {
+        uint64_t *hashes = calloc(cap, sizeof *hashes);
+        if (items == NULL || hashes == NULL) {
+            free(items);
+            free(hashes);
             return NULL;
         }
         for (size_t i = 0; i < p->cap; i++) {
             if (p->items[i] != NULL) {
-                size_t j = (size_t)hash_bytes(p->items[i], strlen(p->items[i])) & (cap - 1);
+                size_t j = (size_t)p->hashes[i] & (cap - 1);
                 while (items[j] != NULL) {
                     j = (j + 1) & (cap - 1);
                 }
                 items[j] = p->items[i];
+                hashes[j] = p->hashes[i];
             }
         }
         free(p->items);
+        free(p->hashes);
         p->items = items;
+        p->hashes = hashes;
         p->cap = cap;
     }
+    /* The stored hash spares a string comparison on almost every probe. */
+    uint64_t h = hash_bytes(s, len);
     size_t mask = p->cap - 1;
-    size_t i = (size_t)hash_bytes(s, len) & mask;
+    size_t i = (size_t)h & mask;
     while (p->items[i] != NULL) {
-        if (strncmp(p->items[i], s, len) == 0 && p->items[i][len] == '\0') {
+        if (p->hashes[i] == h && strncmp(p->items[i], s, len) == 0 && p->items[i][len] == '\0') {
             return p->items[i];
         }
         i = (i + 1) & mask;
@@ -135,6 +143,7 @@ const char *dkg__pool_intern(dkg__pool *p, const char *s, size_t len)
     memcpy(copy, s, len);
     copy[len] = '\0';
     p->items[i] = copy;
+    p->hashes[i] = h;
     p->count++;
     return copy;
 }
@@ -148,6 +157,7 @@ void dkg__pool_destroy(dkg__pool *p)
         free(p->items[i]);
     }
     free(p->items);
+    free(p->hashes);
     memset(p, 0, sizeof *p);
 }
 

@@ -5,8 +5,8 @@
  * written in dkg/query.h hold for all subcommands by construction.
  *
  * Name resolution works on folded text (dkg_fold: case and accents gone) in
- * levels, best first: the entity id, the display name, an alias, then a run of
- * whole words of the name or an alias ("macron", "tayyip erdogan"). The first
+ * levels, best first: the entity id (or its slug), the display name, an alias,
+ * then a run of whole words of the name or an alias ("macron", "tayyip erdogan"). The first
  * level with any match decides; several matches there are ambiguous. So
  * "Macron" finds Emmanuel Macron when articles called him "Macron" (an alias),
  * and is ambiguous between him and Brigitte Macron only when no alias settles it.
@@ -294,8 +294,12 @@ static int match_level(const dkg__node *n, const char *fq, size_t fqlen, char *s
                        size_t cap)
 {
     int best = LEVEL_NONE;
-    if (dkg_fold(n->id, strlen(n->id), scratch, cap) < cap && strcmp(scratch, fq) == 0) {
-        return LEVEL_ID;
+    /* The id, or its slug after the type ("person-0" for "person/person-0"). */
+    if (dkg_fold(n->id, strlen(n->id), scratch, cap) < cap) {
+        const char *slash = strchr(scratch, '/');
+        if (strcmp(scratch, fq) == 0 || (slash != NULL && strcmp(slash + 1, fq) == 0)) {
+            return LEVEL_ID;
+        }
     }
     const char *texts[1] = {n->name};
     for (size_t i = 0; i < 1 + n->n_aliases; i++) {

@@ -68,6 +68,8 @@ size_t dkg__text_width(const char *s)
     return w;
 }
 
+#define TABLE_LIST_ITEMS 5
+
 /* ---- cells as text --------------------------------------------------------------- */
 
 /* Append s with control characters (tab, newline, ...) turned into spaces: a value
@@ -85,7 +87,9 @@ static void put_flat(dkg__sbuf *b, const char *s)
     dkg__sbuf_append(b, start, (size_t)(s - start));
 }
 
-static void cell_text(dkg__sbuf *b, const dkg__cell *c, const char *null_text)
+/* max_items: a list longer than that shows its first items and "+N more" (tables
+ * must stay readable for a leader with sixty meeting places; TSV and JSON show all). */
+static void cell_text(dkg__sbuf *b, const dkg__cell *c, const char *null_text, size_t max_items)
 {
     switch (c->kind) {
     case DKG__CELL_STR:
@@ -104,11 +108,14 @@ static void cell_text(dkg__sbuf *b, const dkg__cell *c, const char *null_text)
         if (c->n_list == 0) {
             dkg__sbuf_puts(b, null_text);
         }
-        for (size_t i = 0; i < c->n_list; i++) {
+        for (size_t i = 0; i < c->n_list && i < max_items; i++) {
             if (i > 0) {
                 dkg__sbuf_puts(b, ", ");
             }
             put_flat(b, c->list[i]);
+        }
+        if (c->n_list > max_items) {
+            dkg__sbuf_printf(b, ", +%zu more", c->n_list - max_items);
         }
         break;
     default:
@@ -153,7 +160,7 @@ static void render_section_table(dkg__sbuf *out, const dkg__section *s)
     for (size_t row = 0; row < s->n_rows; row++) {
         for (size_t k = 0; k < n; k++) {
             dkg__sbuf t = {0};
-            cell_text(&t, &s->cells[row * s->n_cols + vis[k]], "-");
+            cell_text(&t, &s->cells[row * s->n_cols + vis[k]], "-", TABLE_LIST_ITEMS);
             text[(row + 1) * n + k] = dkg__sbuf_take(&t);
             dkg__sbuf_destroy(&t);
         }
@@ -243,7 +250,7 @@ static void render_tsv(dkg__sbuf *out, const dkg_query_result *r)
                 if (c > 0) {
                     dkg__sbuf_puts(out, "\t");
                 }
-                cell_text(out, &s->cells[row * s->n_cols + c], "");
+                cell_text(out, &s->cells[row * s->n_cols + c], "", (size_t)-1);
             }
             dkg__sbuf_puts(out, "\n");
         }

@@ -63,6 +63,48 @@ static int cmp_hit_edge(const void *pa, const void *pb)
 
 static const char *status_names[] = {"occurred", "planned", "negated"};
 
+typedef struct counted_str {
+    const char *s;
+    size_t n;
+} counted_str;
+
+static int cmp_str_ptr(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int cmp_counted(const void *pa, const void *pb)
+{
+    const counted_str *a = pa;
+    const counted_str *b = pb;
+    if (a->n != b->n) {
+        return a->n > b->n ? -1 : 1;
+    }
+    return strcmp(a->s, b->s);
+}
+
+/* Distinct strings of items[0..n), most frequent first, then by name; written back
+ * to items, the count returned. scratch holds n entries. */
+static size_t places_by_count(const char **items, size_t n, counted_str *scratch)
+{
+    qsort(items, n, sizeof *items, cmp_str_ptr);
+    size_t u = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (u > 0 && strcmp(scratch[u - 1].s, items[i]) == 0) {
+            scratch[u - 1].n++;
+        } else {
+            scratch[u].s = items[i];
+            scratch[u].n = 1;
+            u++;
+        }
+    }
+    qsort(scratch, u, sizeof *scratch, cmp_counted);
+    for (size_t i = 0; i < u; i++) {
+        items[i] = scratch[i].s;
+    }
+    return u;
+}
+
 static int load_hits(dkg__qctx *q, igraph_integer_t v, igraph_integer_t only_other, hit **out,
                      size_t *n_out, dkg_error *err)
 {
@@ -145,6 +187,7 @@ int dkg__q_who_met(dkg__qctx *q, const char *name, dkg_query_result *r, dkg_erro
     size_t n = 0;
     partner *parts = NULL;
     const char **strs = NULL;
+    counted_str *counted = NULL;
     rc = load_hits(q, v, -1, &hits, &n, err);
     if (rc != 0) {
         return rc;
@@ -152,7 +195,8 @@ int dkg__q_who_met(dkg__qctx *q, const char *name, dkg_query_result *r, dkg_erro
     qsort(hits, n, sizeof *hits, cmp_hit_partner);
     parts = malloc((n ? n : 1) * sizeof *parts);
     strs = malloc((n ? n : 1) * sizeof *strs);
-    if (parts == NULL || strs == NULL) {
+    counted = malloc((n ? n : 1) * sizeof *counted);
+    if (parts == NULL || strs == NULL || counted == NULL) {
         rc = dkg_error_set(err, DKG_ENOMEM, "out of memory");
         goto cleanup;
     }
@@ -219,7 +263,7 @@ int dkg__q_who_met(dkg__qctx *q, const char *name, dkg_query_result *r, dkg_erro
         }
         dkg__cell_str(r, &row[3], first);
         dkg__cell_str(r, &row[4], last);
-        n_places = dkg__q_sort_unique(strs, n_places);
+        n_places = places_by_count(strs, n_places, counted);
         dkg__cell_list(r, &row[5], strs, n_places);
         size_t n_st = 0;
         for (size_t b = 0; b < 3; b++) {
@@ -242,6 +286,7 @@ int dkg__q_who_met(dkg__qctx *q, const char *name, dkg_query_result *r, dkg_erro
     }
     r->found = n_parts > 0;
 cleanup:
+    free(counted);
     free(strs);
     free(parts);
     free(hits);

@@ -12,6 +12,13 @@
  * reproducible; they are numbered by size, larger first, then by their smallest
  * member id, never by igraph's arbitrary labels.
  *
+ * igraph's PRPACK runs its loops with OpenMP when igraph was built with it (Debian's
+ * is). dkg drives igraph from one thread by design, and on a shared machine the
+ * spinning OpenMP workers made pagerank several times slower (0.26 s alone vs 1.4 s
+ * to 2.5 s with two workers, 100,000 relations, 2 busy CPUs), so unless the user
+ * set OMP_NUM_THREADS we ask for one thread. The OpenMP call is a weak reference:
+ * with an igraph built without OpenMP it is simply absent.
+ *
  * Scores are rounded to the printed precision before sorting, so two entities
  * whose PageRank differs only in the 15th digit are a tie, ordered by name, and
  * share a rank (1, 2, 2, 4).
@@ -21,6 +28,19 @@
 #include <string.h>
 
 #include "query_internal.h"
+
+#if defined(__GNUC__)
+extern void omp_set_num_threads(int n) __attribute__((weak));
+#endif
+
+static void one_openmp_thread(void)
+{
+#if defined(__GNUC__)
+    if (omp_set_num_threads != NULL && getenv("OMP_NUM_THREADS") == NULL) {
+        omp_set_num_threads(1);
+    }
+#endif
+}
 
 typedef struct pair {
     igraph_integer_t a;
@@ -194,6 +214,7 @@ int dkg__q_rank(dkg__qctx *q, dkg_query_result *r, dkg_error *err)
             }
         } else if (ic == IGRAPH_SUCCESS && by == DKG_QUERY_BY_PAGERANK) {
             igraph_real_t value;
+            one_openmp_thread();
             ic = igraph_pagerank(&c.ig, IGRAPH_PAGERANK_ALGO_PRPACK, &res, &value,
                                  igraph_vss_all(), 0, 0.85, &c.weights, NULL);
         } else if (ic == IGRAPH_SUCCESS) {

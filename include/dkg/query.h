@@ -7,9 +7,9 @@
  * process-global in our build; run every query on the one thread that uses the
  * graph. A query never modifies the graph.
  *
- * Semantics every query shares (docs/query.md says the same for users):
+ * Semantics every query shares (`dkg query --help` says the same for users):
  * - Names resolve through entity id, name and aliases, case- and accent-
- *   insensitively ("erdogan" finds "Recep Tayyip Erdoğan"), then through the last
+ *   insensitively ("erdogan" finds "Recep Tayyip Erdoğan"), then through whole
  *   words of a name ("macron"). Several matches at the best level are ambiguous
  *   (DKG_EAMBIGUOUS, the message lists the candidates); no match is DKG_ENOTFOUND
  *   with the closest names suggested.

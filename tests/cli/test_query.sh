@@ -566,6 +566,6 @@ done
 # ---- --timing reports on stderr, leaves stdout alone --------------------------------
 run "$DKG" query "$GRAPH" rank --top 1 --timing
 expect_status 0
-if grep -Eq '^dkg query: load [0-9.]+ s, query [0-9.]+ s, output [0-9.]+ s$' "$TMP/err"; then pass; else fail "timing line: $(cat "$TMP/err")"; fi
+if grep -Eq '^dkg query: load [0-9.]+ s, query [0-9.]+ s, output [0-9.]+ s \(cpu: load [0-9.]+ s, query [0-9.]+ s, output [0-9.]+ s\)$' "$TMP/err"; then pass; else fail "timing line: $(cat "$TMP/err")"; fi
 
 testlib_end

@@ -14,7 +14,7 @@
  * "weight", so both are set. GraphML has no null, so null strings are "".
  *
  * GEXF: written here because igraph has no GEXF writer. Version 1.3 by
- * default; 1.2draft on request because NetworkX before 3.0 (Debian 12 ships
+ * default; 1.2draft on request because NetworkX 2.x (Debian 12 ships
  * 2.8) only knows the 1.1/1.2draft namespaces. Each dated relation gets a
  * time spell covering the period its date may mean ("2025-12" spans the
  * month), with the graph in dynamic mode and timeformat "date", which is

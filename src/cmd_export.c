@@ -56,7 +56,7 @@ static const option_doc options[] = {
     {"links-key", OPT_LINKS_KEY, "KEY",
      "nodelink edge list key: edges (NetworkX >= 3.4, default) or links (NetworkX 2.x)"},
     {"gexf-version", OPT_GEXF_VERSION, "V",
-     "gexf: 1.3 (default) or 1.2 (1.2draft, for NetworkX before 3.0)"},
+     "gexf: 1.3 (default) or 1.2 (1.2draft, for NetworkX 2.x)"},
     {"title", OPT_TITLE, "TEXT", "title of the HTML page and of the graph metadata"},
     {"help", OPT_HELP, NULL, "show this help and exit"},
 };

@@ -51,7 +51,7 @@ typedef struct dkg_export_options {
     int depth;             /* ego radius, 1..DKG_EXPORT_MAX_DEPTH (default 1) */
     int aggregate;         /* one edge per (pair, type) with count, first/last date */
     const char *links_key; /* nodelink: "edges" (NetworkX >= 3.4, default) or "links" */
-    const char *gexf_version; /* "1.3" (default) or "1.2" (1.2draft, NetworkX < 3) */
+    const char *gexf_version; /* "1.3" (default) or "1.2" (1.2draft, NetworkX 2.x) */
     const char *title;     /* shown by the HTML viewer and put in metadata, or NULL */
 } dkg_export_options;
 

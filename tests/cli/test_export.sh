@@ -30,6 +30,11 @@ expect_status 0
 expect_stdout "Usage: dkg export GRAPH --to FORMAT [-o OUT] [OPTIONS]"
 expect_stdout "--links-key KEY"
 expect_stdout "--ego NAME"
+# Every option in --help is documented in docs/export.md (one description, two places).
+for opt in $(grep -o -- '--[a-z-]*' "$TMP/out" | sort -u); do
+    if grep -qF -- "$opt" "$DKG_SOURCE_DIR/docs/export.md"; then pass; else
+        fail "docs/export.md does not mention $opt"; fi
+done
 
 run "$DKG" export "$G"
 expect_status 2

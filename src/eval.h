@@ -123,8 +123,9 @@ typedef struct dkg__eval_tally {
     long errors;
 } dkg__eval_tally;
 
-/* One article's misses for --show: per kind the gold items not found (fn) and
- * the predicted items not in the gold (fp). A pair keeps both names. */
+/* One article's misses for --show: per kind the gold items not found (fn),
+ * the predicted items not in the gold (fp) and, for meetings and calls, the
+ * pairs found with a wrong status or date. A pair keeps both names. */
 typedef struct dkg__eval_miss {
     char *a;
     char *b;          /* NULL for a single name */
@@ -140,6 +141,9 @@ typedef struct dkg__eval_misses {
 typedef struct dkg__eval_detail {
     dkg__eval_misses fn[DKG_EVAL_KINDS];
     dkg__eval_misses fp[DKG_EVAL_KINDS];
+    /* meetings and calls found with a wrong status or date: a is the pair
+     * ("A + B"), b says what the gold has and what was predicted */
+    dkg__eval_misses wrong[DKG_EVAL_KINDS];
 } dkg__eval_detail;
 
 /* Score one prediction (an extraction JSON object, or NULL for none) against

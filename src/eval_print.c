@@ -120,15 +120,18 @@ void dkg__eval_print_detail(FILE *out, const char *id, const dkg__eval_detail *d
         fprintf(out, "%s\n", id);
     }
     for (int k = 0; k < DKG_EVAL_KINDS; k++) {
-        for (int side = 0; side < 2; side++) {
-            const dkg__eval_misses *m = side == 0 ? &d->fn[k] : &d->fp[k];
+        static const char *const json_side[3] = {"fn", "fp", "wrong"};
+        static const char *const text_side[3] = {"missed", "extra", "wrong"};
+        for (int side = 0; side < 3; side++) {
+            const dkg__eval_misses *m = side == 0 ? &d->fn[k] : side == 1 ? &d->fp[k]
+                                                                            : &d->wrong[k];
             if (m->count == 0) {
                 continue;
             }
             if (json) {
-                fprintf(out, ", \"%s_%s\": [", dkg__eval_kind_names[k], side == 0 ? "fn" : "fp");
+                fprintf(out, ", \"%s_%s\": [", dkg__eval_kind_names[k], json_side[side]);
             } else {
-                fprintf(out, "  %s %s: ", miss_labels[k], side == 0 ? "missed" : "extra");
+                fprintf(out, "  %s %s: ", miss_labels[k], text_side[side]);
             }
             for (size_t i = 0; i < m->count; i++) {
                 const dkg__eval_miss *x = &m->items[i];
@@ -142,8 +145,9 @@ void dkg__eval_print_detail(FILE *out, const char *id, const dkg__eval_detail *d
                         fputc(']', out);
                     }
                 } else {
+                    const char *sep = side == 2 ? ": " : k == DKG_EVAL_VISIT ? " -> " : " + ";
                     fprintf(out, "%s%s%s%s%s", i > 0 ? "; " : "", x->a,
-                            x->b != NULL ? (k == DKG_EVAL_VISIT ? " -> " : " + ") : "",
+                            x->b != NULL ? sep : "",
                             x->b != NULL ? x->b : "",
                             x->gold_negated ? " (negated in the gold)" : "");
                 }

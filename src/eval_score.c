@@ -291,7 +291,7 @@ static int miss_add_pair(dkg__eval_misses *m, const dkg__eval_gold *g, long i, l
 int dkg__eval_detail_empty(const dkg__eval_detail *detail)
 {
     for (int k = 0; k < DKG_EVAL_KINDS; k++) {
-        if (detail->fn[k].count > 0 || detail->fp[k].count > 0) {
+        if (detail->fn[k].count > 0 || detail->fp[k].count > 0 || detail->wrong[k].count > 0) {
             return 0;
         }
     }
@@ -316,6 +316,7 @@ void dkg__eval_detail_destroy(dkg__eval_detail *detail)
     for (int k = 0; k < DKG_EVAL_KINDS; k++) {
         misses_destroy(&detail->fn[k]);
         misses_destroy(&detail->fp[k]);
+        misses_destroy(&detail->wrong[k]);
     }
 }
 
@@ -463,10 +464,63 @@ static int is_negated(const char *status)
     return status != NULL && strcmp(status, "negated") == 0;
 }
 
+/* "a or b or c" of the list's items, "empty" for NULL and "" items; malloc'd. */
+static char *join_or(const dkg__eval_strs *l, const char *empty)
+{
+    size_t need = 1;
+    for (size_t i = 0; i < l->count; i++) {
+        const char *s = l->items[i] != NULL && l->items[i][0] != '\0' ? l->items[i] : empty;
+        need += strlen(s) + 4;
+    }
+    char *out = malloc(need);
+    if (out == NULL) {
+        return NULL;
+    }
+    out[0] = '\0';
+    for (size_t i = 0; i < l->count; i++) {
+        const char *s = l->items[i] != NULL && l->items[i][0] != '\0' ? l->items[i] : empty;
+        if (i > 0) {
+            strcat(out, " or ");
+        }
+        strcat(out, s);
+    }
+    return out;
+}
+
+/* Record for --show that a found pair has the wrong status or date. */
+static int wrong_add(dkg__eval_misses *wrong, const dkg__eval_gold *g, long a, long b,
+                     const char *what, const char *gold_value, const dkg__eval_strs *got,
+                     const char *empty)
+{
+    int rc = DKG_ENOMEM;
+    char *pair = NULL;
+    char *text = NULL;
+    char *got_text = join_or(got, empty);
+    const char *na = g->persons[a].name;
+    const char *nb = g->persons[b].name;
+    if (strcmp(na, nb) > 0) {
+        const char *t = na;
+        na = nb;
+        nb = t;
+    }
+    size_t pair_len = strlen(na) + strlen(nb) + 4;
+    size_t text_len = strlen(what) + strlen(gold_value) + (got_text ? strlen(got_text) : 0) + 16;
+    if (got_text != NULL && (pair = malloc(pair_len)) != NULL &&
+        (text = malloc(text_len)) != NULL) {
+        snprintf(pair, pair_len, "%s + %s", na, nb);
+        snprintf(text, text_len, "%s %s, got %s", what, gold_value, got_text);
+        rc = miss_add(wrong, pair, text);
+    }
+    free(got_text);
+    free(pair);
+    free(text);
+    return rc;
+}
+
 static int score_pairs(const dkg__eval_gold *g, const dkg__eval_link *links, size_t n_links,
                        const cJSON *rels, const id_index *ids, const char *kind, long counts[3],
                        long status[2], long date[2], long *negated_as_positive,
-                       dkg__eval_misses *fn, dkg__eval_misses *fp)
+                       dkg__eval_misses *fn, dkg__eval_misses *fp, dkg__eval_misses *wrong)
 {
     int rc = 0;
     gold_pair *gold = calloc(n_links ? n_links : 1, sizeof *gold);
@@ -596,8 +650,14 @@ static int score_pairs(const dkg__eval_gold *g, const dkg__eval_link *links, siz
             if (is_negated(l->status)) {
                 continue;
             }
-            status[0] += dkg__eval_strs_has(&x->statuses, l->status);
+            int right = dkg__eval_strs_has(&x->statuses, l->status);
+            status[0] += right;
             status[1]++;
+            if (!right && wrong != NULL &&
+                (rc = wrong_add(wrong, g, x->a, x->b, "status", l->status ? l->status : "null",
+                                &x->statuses, "null")) != 0) {
+                goto done;
+            }
             if (l->date != NULL) {
                 size_t dl = strlen(l->date);
                 int hit = 0;
@@ -606,6 +666,11 @@ static int score_pairs(const dkg__eval_gold *g, const dkg__eval_link *links, siz
                 }
                 date[0] += hit;
                 date[1]++;
+                if (!hit && wrong != NULL &&
+                    (rc = wrong_add(wrong, g, x->a, x->b, "date", l->date, &x->dates, "none")) !=
+                        0) {
+                    goto done;
+                }
             }
         }
     }
@@ -754,6 +819,7 @@ int dkg__eval_score_doc(const dkg__eval_gold *gold, const cJSON *pred, dkg__eval
     const cJSON *rels = list_member(pred, "relations");
 #define FN(k) (detail != NULL ? &detail->fn[k] : NULL)
 #define FP(k) (detail != NULL ? &detail->fp[k] : NULL)
+#define WRONG(k) (detail != NULL ? &detail->wrong[k] : NULL)
     if ((rc = id_index_build(&ids, ents)) != 0 ||
         (rc = score_named(gold->persons, gold->n_persons, ents, "person",
                           tally->counts[DKG_EVAL_PERSON], FN(DKG_EVAL_PERSON),
@@ -764,17 +830,18 @@ int dkg__eval_score_doc(const dkg__eval_gold *gold, const cJSON *pred, dkg__eval
         (rc = score_pairs(gold, gold->meetings, gold->n_meetings, rels, &ids, "meet",
                           tally->counts[DKG_EVAL_MEET], tally->meet_status, tally->meet_date,
                           &tally->meet_negated_as_positive, FN(DKG_EVAL_MEET),
-                          FP(DKG_EVAL_MEET))) != 0 ||
+                          FP(DKG_EVAL_MEET), WRONG(DKG_EVAL_MEET))) != 0 ||
         (rc = score_pairs(gold, gold->calls, gold->n_calls, rels, &ids, "call",
                           tally->counts[DKG_EVAL_CALL], tally->call_status, tally->call_date,
                           &tally->call_negated_as_positive, FN(DKG_EVAL_CALL),
-                          FP(DKG_EVAL_CALL))) != 0 ||
+                          FP(DKG_EVAL_CALL), WRONG(DKG_EVAL_CALL))) != 0 ||
         (rc = score_visits(gold, rels, &ids, tally->counts[DKG_EVAL_VISIT], FN(DKG_EVAL_VISIT),
                            FP(DKG_EVAL_VISIT))) != 0) {
         goto done;
     }
 #undef FN
 #undef FP
+#undef WRONG
     tally->articles++;
 done:
     id_index_destroy(&ids);

@@ -49,10 +49,11 @@ json_is 'd["meet"]["f1"], d["meet_negated_as_positive"]' "0.571 1"
 # --- --show: each article's misses ------------------------------------------------------
 run "$DKG" eval --gold $F/gold.jsonl --pred $F/pred.jsonl --show
 expect_status 0 "--show"
-if [ "$(head -n 15 "$TMP/out")" = "fx-01
+if [ "$(head -n 16 "$TMP/out")" = "fx-01
   persons missed: Mei Tanaka
   persons extra: Mr. Ramírez; Carlos Dias
   meetings extra: person anna-lindqvist + person carlos-dias
+  meetings wrong: José Ramírez + Mei Tanaka: status planned, got occurred; José Ramírez + Mei Tanaka: date 2024-03, got none
   visits extra: Mei Tanaka -> Lisbon
 fx-02
   persons missed: Sato
@@ -63,12 +64,12 @@ fx-02
 fx-03
   persons missed: Karl Berg; Eva Holm
   places missed: Oslo
-  meetings missed: Eva Holm + Karl Berg" ]; then pass; else fail "--show lines: $(head -n 15 "$TMP/out")"; fi
+  meetings missed: Eva Holm + Karl Berg" ]; then pass; else fail "--show lines: $(head -n 16 "$TMP/out")"; fi
 expect_stdout "articles 3, errors 0"
 
 run "$DKG" eval --gold $F/gold.jsonl --pred $F/pred.jsonl --show --format json
 expect_status 0 "--show --format json"
-if [ "$(head -n 1 "$TMP/out")" = '{"id": "fx-01", "person_fn": ["Mei Tanaka"], "person_fp": ["Mr. Ramírez", "Carlos Dias"], "meet_fp": [["person anna-lindqvist", "person carlos-dias"]], "visit_fp": [["Mei Tanaka", "Lisbon"]]}' ]; then pass; else fail "--show json line 1: $(head -n 1 "$TMP/out")"; fi
+if [ "$(head -n 1 "$TMP/out")" = '{"id": "fx-01", "person_fn": ["Mei Tanaka"], "person_fp": ["Mr. Ramírez", "Carlos Dias"], "meet_fp": [["person anna-lindqvist", "person carlos-dias"]], "meet_wrong": [["José Ramírez + Mei Tanaka", "status planned, got occurred"], ["José Ramírez + Mei Tanaka", "date 2024-03, got none"]], "visit_fp": [["Mei Tanaka", "Lisbon"]]}' ]; then pass; else fail "--show json line 1: $(head -n 1 "$TMP/out")"; fi
 if [ "$(wc -l <"$TMP/out")" -eq 4 ] && python3 -c 'import json,sys; [json.loads(l) for l in open(sys.argv[1])]' "$TMP/out"; then pass; else fail "--show json is not 4 JSON lines"; fi
 
 # Predictions are found by "id" at the top as well as by doc.source's file name.

@@ -237,6 +237,13 @@ int dkg__discover_people(dkg_extractor *ex)
         /* The cues. */
         const title_hit *before = first > 0 && adjacent(ex, first - 1, first)
                                       ? title_ending_at(ex, first - 1) : NULL;
+        /* "two of his country's best-known golfers, Ernie Els and ..." */
+        if (before == NULL && first > 0 && ex->tokens[first - 1].sentence ==
+                                               ex->tokens[first].sentence &&
+            ex->tokens[first].start == ex->tokens[first - 1].end + 2 &&
+            ex->text[ex->tokens[first - 1].end] == ',') {
+            before = title_ending_at(ex, first - 1);
+        }
         if (before != NULL && !ex->lex->titles[before->title].person_cue) {
             before = NULL;
         }

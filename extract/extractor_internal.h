@@ -130,8 +130,8 @@ struct dkg_extractor {
     int generation;
     char *warnings;      /* JSON array body of warnings */
     size_t warnings_len, warnings_cap;
-    char *out;           /* the printed JSON */
-    size_t out_len;
+    char *out;           /* the printed JSON, reused from article to article */
+    size_t out_len, out_cap;
 };
 
 /* string pool */

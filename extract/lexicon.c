@@ -257,6 +257,12 @@ int dkg__lexicon_entity(const dkg_lexicon *lex, const char *id)
     return dkg__strmap_get(&lex->ids, id, strlen(id));
 }
 
+int dkg__lexicon_capital(const dkg_lexicon *lex, int country)
+{
+    const char *capital = lex->entities[country].capital;
+    return capital != NULL ? dkg__lexicon_entity(lex, capital) : -1;
+}
+
 /* ---- loading --------------------------------------------------------------------- */
 
 typedef struct loader {
@@ -564,6 +570,7 @@ static int load_entity(loader *ld, const cJSON *obj)
     rc = rc ? rc : get_string(ld, obj, "country", 0, &e->country);
     rc = rc ? rc : get_string(ld, obj, "seat_of", 0, &e->seat_of);
     rc = rc ? rc : get_string(ld, obj, "in", 0, &e->in);
+    rc = rc ? rc : get_string(ld, obj, "capital", 0, &e->capital);
     rc = rc ? rc : get_string(ld, obj, "surname", 0, &e->surname);
     char *gender = NULL;
     rc = rc ? rc : get_string(ld, obj, "gender", 0, &gender);
@@ -834,6 +841,7 @@ void dkg_lexicon_free(dkg_lexicon *lex)
         free(e->country);
         free(e->seat_of);
         free(e->in);
+        free(e->capital);
         free(e->surname);
         for (int r = 0; r < e->nroles; r++) {
             free(e->roles[r].of);

@@ -26,6 +26,7 @@ typedef struct lex_entity {
     char *country;   /* ISO3 or NULL */
     char *seat_of;   /* ISO3 or NULL */
     char *in;        /* enclosing place/country id or NULL */
+    char *capital;   /* countries: the capital's place id, or NULL */
     char gender;     /* 'm', 'f' or 0 */
     char *surname;   /* persons: the form used alone */
     lex_role *roles;
@@ -88,6 +89,8 @@ const lex_hits *dkg__lexicon_surname(const dkg_lexicon *lex, const char *key, si
 int dkg__lexicon_max_tokens(const dkg_lexicon *lex, const char *key, size_t len);
 int dkg__lexicon_country(const dkg_lexicon *lex, const char *iso3);
 int dkg__lexicon_entity(const dkg_lexicon *lex, const char *id);
+/* The capital (entity index) of a country entity, -1 when unknown. */
+int dkg__lexicon_capital(const dkg_lexicon *lex, int country);
 
 /* Does text span s[0..len) satisfy a case rule? */
 int dkg__case_ok(const char *s, size_t len, lex_case rule);

@@ -373,6 +373,7 @@ static int place_in_sentence(const dkg_extractor *ex, size_t m0, size_t m1, cons
  * Sunday" with no place. Returns a mention number or -1. */
 static int setting_mention(const dkg_extractor *ex)
 {
+    int country = -1;
     for (size_t m = 0; m < ex->nmentions; m++) {
         const mention *mn = &ex->mentions[m];
         if (ex->sentences.items[mn->sentence].paragraph > 1) {
@@ -386,8 +387,11 @@ static int setting_mention(const dkg_extractor *ex)
         if (e->type == LEX_PLACE && kind != NULL && strcmp(kind, "city") == 0) {
             return (int)m;
         }
+        if (e->type == LEX_COUNTRY && country < 0) {
+            country = (int)m; /* city-states: "in Singapore" */
+        }
     }
-    return -1;
+    return country;
 }
 
 /* Is the place (or country) in the person's own country? */

@@ -523,6 +523,60 @@ static void resolve_pronouns(dkg_extractor *ex)
     }
 }
 
+/* "the capital", "the Ukrainian capital", "the country's capital": the
+ * capital of the adjective's country, else of the country named last. */
+static void resolve_capitals(dkg_extractor *ex)
+{
+    for (size_t t = 1; t < ex->ntokens; t++) {
+        if (!dkg__token_is(ex, t, "capital") || ex->tokens[t].match != -1) {
+            continue;
+        }
+        size_t first = t - 1;
+        int country = -1;
+        for (size_t m = 0; m < ex->nmentions; m++) {
+            const mention *mn = &ex->mentions[m];
+            if (mn->entity >= 0 && mn->end + 1 == ex->tokens[t].start &&
+                ex->entities[mn->entity].type == LEX_COUNTRY) {
+                country = mn->entity; /* "the Ukrainian capital" */
+                while (first > 0 && ex->tokens[first].start > mn->start) {
+                    first--;
+                }
+                if (first > 0) {
+                    first--;
+                }
+            }
+        }
+        if (!dkg__token_is(ex, first, "the")) {
+            continue;
+        }
+        if (country < 0) {
+            size_t best_start = 0;
+            for (size_t m = 0; m < ex->nmentions; m++) {
+                const mention *mn = &ex->mentions[m];
+                if (mn->entity >= 0 && mn->start < ex->tokens[first].start &&
+                    mn->start >= best_start && ex->entities[mn->entity].type == LEX_COUNTRY) {
+                    country = mn->entity;
+                    best_start = mn->start;
+                }
+            }
+        }
+        const art_entity *c = country >= 0 ? &ex->entities[country] : NULL;
+        if (c == NULL || c->lex < 0) {
+            continue;
+        }
+        int capital = dkg__lexicon_capital(ex->lex, c->lex);
+        if (capital < 0) {
+            continue;
+        }
+        int e = dkg__entity_for_lex(ex, capital);
+        if (e >= 0) {
+            dkg__add_mention(ex, ex->tokens[first].start, ex->tokens[t].end, e, MK_TITLE,
+                             ex->tokens[t].sentence);
+            ex->tokens[t].match = 1;
+        }
+    }
+}
+
 int dkg__resolve_references(dkg_extractor *ex)
 {
     /* Discovered persons with a leader title rank as leaders. */
@@ -537,6 +591,7 @@ int dkg__resolve_references(dkg_extractor *ex)
     }
     resolve_surnames(ex);
     resolve_titles(ex);
+    resolve_capitals(ex);
     resolve_groups(ex);
     resolve_leaders_of(ex);
     resolve_pronouns(ex);

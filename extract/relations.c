@@ -340,10 +340,10 @@ static int last_destination(const dkg_extractor *ex, int a, int b)
 }
 
 static int place_in_sentence(const dkg_extractor *ex, size_t m0, size_t m1, const int *skip,
-                             int nskip)
+                             int nskip, size_t ostart, size_t oend)
 {
     int best = -1;
-    int best_rank = 0;
+    size_t best_cost = (size_t)-1;
     for (size_t m = m0; m < m1; m++) {
         int taken = 0;
         for (int k = 0; k < nskip; k++) {
@@ -358,11 +358,21 @@ static int place_in_sentence(const dkg_extractor *ex, size_t m0, size_t m1, cons
             continue;
         }
         const char *kind = e->lex >= 0 ? ex->lex->entities[e->lex].kind : NULL;
-        int rank = kind && strcmp(kind, "venue") == 0 ? 4 : kind && strcmp(kind, "city") == 0 ? 3
-                                                                                           : 2;
-        if (rank > best_rank) {
+        /* The place nearest the event: inside the match, then after it, then
+         * before it ("who has ties to Moscow, met X in Tehran" -> Tehran);
+         * a venue beats its city at equal distance. */
+        size_t cost;
+        if (mn->start >= ostart && mn->end <= oend) {
+            cost = 0;
+        } else if (mn->start >= oend) {
+            cost = mn->start - oend;
+        } else {
+            cost = 2 * (ostart - mn->start) + 200;
+        }
+        cost = cost * 2 + (kind != NULL && strcmp(kind, "venue") == 0 ? 0 : 1);
+        if (cost < best_cost) {
             best = mn->entity;
-            best_rank = rank;
+            best_cost = cost;
         }
     }
     return best;
@@ -384,8 +394,10 @@ static int setting_mention(const dkg_extractor *ex)
         }
         const art_entity *e = &ex->entities[mn->entity];
         const char *kind = e->lex >= 0 ? ex->lex->entities[e->lex].kind : NULL;
-        if (e->type == LEX_PLACE && kind != NULL && strcmp(kind, "city") == 0) {
-            return (int)m;
+        int headline = ex->sentences.items[mn->sentence].paragraph == 0;
+        if (e->type == LEX_PLACE && kind != NULL &&
+            (strcmp(kind, "city") == 0 || (headline && strcmp(kind, "region") == 0))) {
+            return (int)m; /* "Biden and Xi meet in Bali" */
         }
         if (e->type == LEX_COUNTRY && country < 0) {
             country = (int)m; /* city-states: "in Singapore" */
@@ -429,8 +441,10 @@ static int visit_destination(dkg_extractor *ex, const rule *r, int target)
         }
         city = dkg__lexicon_entity(ex->lex, up->in);
     }
-    if (city < 0 || ex->lex->entities[city].type != LEX_PLACE) {
-        return target;
+    const lex_entity *found = city >= 0 ? &ex->lex->entities[city] : NULL;
+    if (found == NULL || found->type != LEX_PLACE || found->kind == NULL ||
+        strcmp(found->kind, "city") != 0) {
+        return target; /* Camp David is in Maryland, not a city: keep the venue */
     }
     int at = dkg__entity_for_lex(ex, city);
     return at < 0 ? target : at;
@@ -527,7 +541,8 @@ static int apply_rule(dkg_extractor *ex, const rule *r, int s, size_t m0, size_t
             }
         }
         int named_place = counts[GROUP_PLACE] > 0 ? entity_of(ex, groups[GROUP_PLACE][0])
-                                                  : place_in_sentence(ex, m0, m1, skip, nskip);
+                                                  : place_in_sentence(ex, m0, m1, skip, nskip,
+                                                                      ostart, oend);
         int *a = groups[GROUP_A];
         int *b = groups[GROUP_B];
         int na = counts[GROUP_A];

@@ -181,6 +181,30 @@ static int person_has_title(const dkg_extractor *ex, const art_entity *e, int ti
     return any_leader && e->leader_rank < 99;
 }
 
+/* Does a person mention end at byte offset `end`? */
+static int person_ends_at(const dkg_extractor *ex, size_t end)
+{
+    for (size_t m = 0; m < ex->nmentions; m++) {
+        const mention *mn = &ex->mentions[m];
+        if (mn->end == end && mn->entity >= 0 && ex->entities[mn->entity].type == LEX_PERSON) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Was person e named in sentence s or the three before it? */
+static int named_near(const dkg_extractor *ex, int e, int s)
+{
+    for (size_t m = 0; m < ex->nmentions; m++) {
+        const mention *mn = &ex->mentions[m];
+        if (mn->entity == e && mn->sentence <= s && mn->sentence >= s - 3) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* "the French leader", "the Chinese premier", "Japan's prime minister". */
 static void resolve_titles(dkg_extractor *ex)
 {
@@ -224,8 +248,12 @@ static void resolve_titles(dkg_extractor *ex)
         } else if (country == NULL) {
             continue; /* a bare "president" is too vague */
         }
+        if (start >= 2 && ex->text[start - 2] == ',' && person_ends_at(ex, start - 2)) {
+            continue; /* "Nguyen Phu Trong, the general secretary": an appositive */
+        }
         int best = -1;
         int best_score = -1;
+        int sentence = ex->tokens[first].sentence;
         for (size_t e = 0; e < ex->nentities; e++) {
             const art_entity *ent = &ex->entities[e];
             if (ent->type != LEX_PERSON || ent->mentions == 0 ||
@@ -233,6 +261,10 @@ static void resolve_titles(dkg_extractor *ex)
                 continue;
             }
             if (country != NULL && strcmp(ent->country, country) != 0) {
+                continue;
+            }
+            /* Without a country, "the president" is someone just named. */
+            if (country == NULL && !named_near(ex, (int)e, sentence)) {
                 continue;
             }
             int score = 200 - ent->leader_rank + ent->mentions;

@@ -222,8 +222,9 @@ static rel_status status_of(dkg_extractor *ex, const rule *r, size_t mstart, siz
         if (mod->status <= status && status != ST_OCCURRED) {
             continue;
         }
-        int rc = pcre2_match(mod->code, (PCRE2_SPTR)ex->masked, mend, from, PCRE2_NO_UTF_CHECK,
-                             ex->match, ex->mcontext);
+        int rc = pcre2_match(mod->code, (PCRE2_SPTR)ex->masked, mend,
+                             mod->sentence_scope ? 0 : from, PCRE2_NO_UTF_CHECK, ex->match,
+                             ex->mcontext);
         if (rc > 0) {
             if (mod->status == ST_NEGATED || status == ST_OCCURRED) {
                 status = mod->status;

@@ -425,7 +425,7 @@ static int load_rule(rloader *ld, const cJSON *obj)
 
 static int load_modifier(rloader *ld, const cJSON *obj)
 {
-    static const char *const allowed[] = {"name", "status", "pattern", "comment", NULL};
+    static const char *const allowed[] = {"name", "status", "pattern", "scope", "comment", NULL};
     dkg_rules *rs = ld->rules;
     if (!cJSON_IsObject(obj)) {
         return rfail(ld, "each modifier must be an object", NULL);
@@ -443,6 +443,12 @@ static int load_modifier(rloader *ld, const cJSON *obj)
         return rfail(ld, "a modifier needs \"name\", \"pattern\" and \"status\" (planned or "
                          "negated)", NULL);
     }
+    const cJSON *scope = cJSON_GetObjectItemCaseSensitive(obj, "scope");
+    if (scope != NULL && (!cJSON_IsString(scope) || (strcmp(scope->valuestring, "clause") != 0 &&
+                                                     strcmp(scope->valuestring, "sentence") != 0))) {
+        return rfail(ld, "\"scope\" must be \"clause\" or \"sentence\"", NULL);
+    }
+    m.sentence_scope = scope != NULL && strcmp(scope->valuestring, "sentence") == 0;
     m.code = compile(ld, pattern->valuestring, 1);
     if (m.code == NULL) {
         return DKG_EPARSE;

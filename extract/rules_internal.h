@@ -28,6 +28,7 @@ typedef struct rule {
 typedef struct modifier {
     char *name;
     rel_status status;
+    int sentence_scope;  /* 1: looks at the whole sentence before the match, not the clause */
     pcre2_code *code;
 } modifier;
 

@@ -10,6 +10,7 @@
 
 #include "dkg/error.h"
 #include "dkg/query.h"
+#include "graph_internal.h"
 
 /* Ceiling of one rendered result and of one built string (curl dynbuf rule). */
 #define DKG__QUERY_MAX_OUTPUT ((size_t)1 << 30)
@@ -125,8 +126,6 @@ int dkg__date_bounds(const char *d, char lo[11], char hi[11]);
 int dkg__date_cmp(const char *a, const char *b);
 
 /* ---- query context (query.c) ---------------------------------------------------- */
-
-#include "graph_internal.h"
 
 enum { DKG__ST_OCCURRED = 1, DKG__ST_PLANNED = 2, DKG__ST_NEGATED = 4, DKG__ST_ANY = 7 };
 

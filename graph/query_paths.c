@@ -122,18 +122,26 @@ int dkg__q_neighbors(dkg__qctx *q, const char *name, dkg_query_result *r, dkg_er
     if (rc != 0) {
         return rc;
     }
-    igraph_vector_int_t order, layers, parents;
-    igraph_vector_int_init(&order, 0);
-    igraph_vector_int_init(&layers, 0);
-    igraph_vector_int_init(&parents, 0);
-    igraph_error_t ic = igraph_bfs_simple(&ig, v, IGRAPH_ALL, &order, &layers, &parents);
+    igraph_vector_int_t vecs[3]; /* order, layers, parents */
+    int n_vecs = 0;
+    while (n_vecs < 3 && igraph_vector_int_init(&vecs[n_vecs], 0) == IGRAPH_SUCCESS) {
+        n_vecs++;
+    }
+    if (n_vecs < 3) {
+        rc = dkg_error_set(err, DKG_ENOMEM, "out of memory");
+        goto cleanup;
+    }
+    igraph_vector_int_t *order = &vecs[0];
+    igraph_vector_int_t *layers = &vecs[1];
+    igraph_vector_int_t *parents = &vecs[2];
+    igraph_error_t ic = igraph_bfs_simple(&ig, v, IGRAPH_ALL, order, layers, parents);
     if (ic != IGRAPH_SUCCESS) {
         rc = dkg__igraph_error(err, ic, "walking the graph");
         goto cleanup;
     }
-    igraph_integer_t n_layers = igraph_vector_int_size(&layers) - 1;
-    igraph_integer_t end = n_layers > q->o->depth ? VECTOR(layers)[q->o->depth + 1]
-                                                  : igraph_vector_int_size(&order);
+    igraph_integer_t n_layers = igraph_vector_int_size(layers) - 1;
+    igraph_integer_t end = n_layers > q->o->depth ? VECTOR(*layers)[q->o->depth + 1]
+                                                  : igraph_vector_int_size(order);
     size_t n_rows = 0;
     rows = malloc((size_t)(end > 0 ? end : 1) * sizeof *rows);
     if (rows == NULL) {
@@ -142,9 +150,9 @@ int dkg__q_neighbors(dkg__qctx *q, const char *name, dkg_query_result *r, dkg_er
     }
     const char *types[16];
     for (igraph_integer_t layer = 1; layer < n_layers && layer <= q->o->depth; layer++) {
-        for (igraph_integer_t i = VECTOR(layers)[layer]; i < VECTOR(layers)[layer + 1]; i++) {
-            igraph_integer_t w = VECTOR(order)[i];
-            igraph_integer_t parent = VECTOR(parents)[w];
+        for (igraph_integer_t i = VECTOR(*layers)[layer]; i < VECTOR(*layers)[layer + 1]; i++) {
+            igraph_integer_t w = VECTOR(*order)[i];
+            igraph_integer_t parent = VECTOR(*parents)[w];
             igraph_integer_t best;
             nrow *nr = &rows[n_rows++];
             nr->v = w;
@@ -197,9 +205,9 @@ int dkg__q_neighbors(dkg__qctx *q, const char *name, dkg_query_result *r, dkg_er
     r->found = n_rows > 0;
 cleanup:
     free(rows);
-    igraph_vector_int_destroy(&order);
-    igraph_vector_int_destroy(&layers);
-    igraph_vector_int_destroy(&parents);
+    while (n_vecs > 0) {
+        igraph_vector_int_destroy(&vecs[--n_vecs]);
+    }
     igraph_destroy(&ig);
     free(map);
     return rc;
@@ -228,8 +236,13 @@ int dkg__q_path(dkg__qctx *q, const char *a, const char *b, dkg_query_result *r,
      * ones the chain of things that happened. */
     igraph_vector_int_t vs;
     igraph_vector_t weights;
-    igraph_vector_int_init(&vs, 0);
+    if (igraph_vector_int_init(&vs, 0) != IGRAPH_SUCCESS) {
+        igraph_destroy(&ig);
+        free(map);
+        return dkg_error_set(err, DKG_ENOMEM, "out of memory");
+    }
     igraph_error_t ic = igraph_vector_init(&weights, igraph_ecount(&ig));
+    int weights_ok = ic == IGRAPH_SUCCESS;
     double unit = 1.0 / (2.0 * ((double)dkg__graph_vcount(q->g) + 1.0));
     for (igraph_integer_t i = 0; ic == IGRAPH_SUCCESS && i < igraph_ecount(&ig); i++) {
         unsigned bit = dkg__q_status_bit(dkg__graph_edge_status(q->g, (igraph_integer_t)map[i]));
@@ -240,7 +253,9 @@ int dkg__q_path(dkg__qctx *q, const char *a, const char *b, dkg_query_result *r,
     if (ic == IGRAPH_SUCCESS) {
         ic = igraph_get_shortest_path_dijkstra(&ig, &vs, NULL, va, vb, &weights, IGRAPH_ALL);
     }
-    igraph_vector_destroy(&weights);
+    if (weights_ok) {
+        igraph_vector_destroy(&weights);
+    }
     if (ic != IGRAPH_SUCCESS) {
         rc = dkg__igraph_error(err, ic, "finding a path");
         goto cleanup;

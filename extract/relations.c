@@ -775,14 +775,6 @@ int dkg__find_relations(dkg_extractor *ex)
             if (build_mask(ex, (int)s, m0, m1, &len) != 0) {
                 return DKG_ENOMEM;
             }
-            if (getenv("DKG_TRACE_TMP")) {
-                fprintf(stderr, "MASK: ");
-                for (size_t q = 0; q < len; q++) {
-                    char ch = ex->masked[q];
-                    fputc(ch == 1 ? '<' : ch == 2 ? '>' : ch, stderr);
-                }
-                fputc('\n', stderr);
-            }
             /* Rules in file order, so output does not depend on hashing. */
             for (size_t r = 0; r < rules->nrules; r++) {
                 int run = ex->rule_seen[r] == ex->generation;

@@ -37,7 +37,7 @@ typedef struct dkg__xedge {
     size_t source;         /* index into view nodes */
     size_t target;
     const char *type;
-    const char *status;    /* aggregated: distinct statuses joined by "," */
+    const char *status;    /* aggregated: distinct statuses, sorted, joined by "," */
     const char *date;      /* or NULL; aggregated: the first instance's date */
     const char *date_lo;   /* first day the date may mean, or NULL */
     const char *date_hi;   /* last day the date may mean, or NULL */
@@ -47,7 +47,7 @@ typedef struct dkg__xedge {
     const char *title;     /* role title or NULL */
     const char *rule;      /* or NULL */
     const char *cameo;     /* or NULL */
-    const char *article;   /* document id; aggregated: every document, joined by " " */
+    const char *article;   /* document id; aggregated: the documents, sorted, joined by " " */
     const char *article_title;  /* or NULL */
     const char *article_source; /* or NULL */
     const char *article_date;   /* or NULL */

@@ -275,9 +275,17 @@ static int agg_cmp(const void *pa, const void *pb)
     return a->first < b->first ? -1 : (a->first > b->first ? 1 : 0);
 }
 
-/* Join distinct words (order of first appearance) with sep into the arena. */
+static int cmp_str(const void *pa, const void *pb)
+{
+    return strcmp(*(const char *const *)pa, *(const char *const *)pb);
+}
+
+/* Join the distinct words, sorted, with sep into the arena. Sorting (rather
+ * than comparing each word with all before it) keeps a pair with thousands of
+ * relations O(k log k). words is reordered. */
 static const char *join_distinct(dkg__arena *a, const char **words, size_t n, const char *sep)
 {
+    qsort(words, n, sizeof *words, cmp_str);
     size_t total = 1;
     for (size_t i = 0; i < n; i++) {
         total += strlen(words[i]) + strlen(sep);
@@ -289,11 +297,7 @@ static const char *join_distinct(dkg__arena *a, const char **words, size_t n, co
     out[0] = '\0';
     size_t used = 0;
     for (size_t i = 0; i < n; i++) {
-        int seen = 0;
-        for (size_t j = 0; j < i && !seen; j++) {
-            seen = strcmp(words[i], words[j]) == 0;
-        }
-        if (seen) {
+        if (i > 0 && strcmp(words[i], words[i - 1]) == 0) {
             continue;
         }
         if (used > 0) {

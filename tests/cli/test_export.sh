@@ -211,6 +211,15 @@ run "$DKG" export "$G" --to dot -o "$TMP/no/such/dir/g.dot"
 expect_status 1
 expect_stderr "dkg: $TMP/no/such/dir/g.dot: error: cannot create a file beside it"
 
+# An empty graph exports in every format (no nodes is not an error).
+printf '{"dkg_graph": 1,\n"documents": [\n],\n"nodes": [\n],\n"edges": [\n]\n}\n' >"$TMP/empty.json"
+for f in graphml gexf nodelink cytoscape jgf dot html neo4j; do
+    run "$DKG" export "$TMP/empty.json" --to $f -o "$TMP/empty.$f"
+    expect_status 0 "empty graph --to $f"
+done
+run "$DKG" export "$TMP/empty.json" --to jgf
+jcheck "d['graph']['nodes'], d['graph']['edges']" "{} []"
+
 # Output is deterministic.
 "$DKG" export "$G" --to gexf -o "$TMP/a.gexf"
 "$DKG" export "$G" --to gexf -o "$TMP/b.gexf"

@@ -135,6 +135,21 @@ static int on_record(void *ctx, const dkg_input_record *rec)
     size_t len = rec->json_len;
     long line = rec->line;
     if (rec->kind == DKG_INPUT_ARTICLE) {
+        /* The extraction's doc.id is the input's id or else the content id
+         * (contract v1), so an article already in the graph is skipped
+         * without extracting it: --update with yesterday's corpus plus
+         * today's costs only today's extraction. */
+        char content_id[17];
+        const char *id = rec->article.id;
+        if (id == NULL) {
+            dkg_content_id(rec->article.text, rec->article.len, content_id);
+            id = content_id;
+        }
+        if (dkg_graph_has_document(b->graph, id)) {
+            b->skipped++;
+            show_progress(b, 0);
+            return 0;
+        }
         if (b->extractor == NULL && make_extractor(b) != 0) {
             return 1;
         }
@@ -147,7 +162,6 @@ static int on_record(void *ctx, const dkg_input_record *rec)
             show_progress(b, 0);
             return 0;
         }
-        line = rec->line; /* errors in our own extraction point at the input record */
     }
     int added = 0;
     if (dkg_graph_add_extraction(b->graph, json, len, rec->source, line, &added, &err) != 0) {

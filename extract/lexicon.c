@@ -22,8 +22,52 @@
 
 /* ---- keys and case rules -------------------------------------------------------- */
 
+/* The key of pure-ASCII text, the common case in English news, without going
+ * through dkg_fold's code point decoding (this was a tenth of extraction time):
+ * lower case, whitespace runs as one inner space, periods dropped, exactly as
+ * the general path below. Returns (size_t)-1 at the first non-ASCII byte. */
+static size_t ascii_key(const char *s, size_t len, char *out, size_t cap)
+{
+    size_t k = 0;
+    int space = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80) {
+            return (size_t)-1;
+        }
+        if (c == '.') {
+            continue;
+        }
+        if (c == ' ' || (c >= '\t' && c <= '\r')) {
+            space = k > 0;
+            continue;
+        }
+        if (space) {
+            if (k + 1 < cap) {
+                out[k] = ' ';
+            }
+            k++;
+            space = 0;
+        }
+        if (k + 1 < cap) {
+            out[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+        k++;
+    }
+    if (cap > 0) {
+        out[k < cap ? k : cap - 1] = '\0';
+    }
+    return k;
+}
+
 size_t dkg__name_key(const char *s, size_t len, char *out, size_t cap)
 {
+    if (len < DKG_KEY_MAX * 2 - 1) {
+        size_t k = ascii_key(s, len, out, cap);
+        if (k != (size_t)-1) {
+            return k;
+        }
+    }
     char folded[DKG_KEY_MAX * 2];
     size_t n = dkg_fold(s, len, folded, sizeof folded);
     if (n >= sizeof folded) {

@@ -528,7 +528,10 @@ static int apply_rule(dkg_extractor *ex, const rule *r, int s, size_t m0, size_t
         base.status = status_of(ex, r, mstart, mend);
         size_t ostart = ex->mask_orig[mstart];
         size_t oend = mend > 0 ? ex->mask_orig[mend - 1] + 1 : ostart;
-        base.date = date_near(ex, s, ostart, oend, base.status);
+        /* Where a place lies has no date. */
+        base.date = strcmp(r->relation, "located_in") == 0
+                        ? (dkg_date){0, 0, 0}
+                        : date_near(ex, s, ostart, oend, base.status);
         base.sentence = s;
         base.ev_start = ex->sentences.items[s].start;
         base.ev_end = ex->sentences.items[s].end;

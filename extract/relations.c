@@ -384,27 +384,32 @@ static int place_in_sentence(const dkg_extractor *ex, size_t m0, size_t m1, cons
  * Sunday" with no place. Returns a mention number or -1. */
 static int setting_mention(const dkg_extractor *ex)
 {
-    int country = -1;
-    for (size_t m = 0; m < ex->nmentions; m++) {
-        const mention *mn = &ex->mentions[m];
-        if (ex->sentences.items[mn->sentence].paragraph > 1) {
-            break;
-        }
-        if (mn->entity < 0 || mn->metonym >= 0 || mn->kind != MK_NAME) {
-            continue;
-        }
-        const art_entity *e = &ex->entities[mn->entity];
-        const char *kind = e->lex >= 0 ? ex->lex->entities[e->lex].kind : NULL;
-        int headline = ex->sentences.items[mn->sentence].paragraph == 0;
-        if (e->type == LEX_PLACE && kind != NULL &&
-            (strcmp(kind, "city") == 0 || (headline && strcmp(kind, "region") == 0))) {
-            return (int)m; /* "Biden and Xi meet in Bali" */
-        }
-        if (e->type == LEX_COUNTRY && country < 0) {
-            country = (int)m; /* city-states: "in Singapore" */
+    /* In order of preference: a city in the headline, a region in the
+     * headline ("in Bali"), a city in the lead paragraph, any country there. */
+    static const struct {
+        int paragraph;
+        const char *kind;
+    } wanted[] = {{0, "city"}, {0, "region"}, {1, "city"}, {0, NULL}, {1, NULL}};
+    for (size_t w = 0; w < sizeof wanted / sizeof wanted[0]; w++) {
+        for (size_t m = 0; m < ex->nmentions; m++) {
+            const mention *mn = &ex->mentions[m];
+            if (ex->sentences.items[mn->sentence].paragraph > wanted[w].paragraph) {
+                break;
+            }
+            if (ex->sentences.items[mn->sentence].paragraph != wanted[w].paragraph ||
+                mn->entity < 0 || mn->metonym >= 0 || mn->kind != MK_NAME) {
+                continue;
+            }
+            const art_entity *e = &ex->entities[mn->entity];
+            const char *kind = e->lex >= 0 ? ex->lex->entities[e->lex].kind : NULL;
+            if (wanted[w].kind == NULL ? e->type == LEX_COUNTRY
+                                       : e->type == LEX_PLACE && kind != NULL &&
+                                             strcmp(kind, wanted[w].kind) == 0) {
+                return (int)m;
+            }
         }
     }
-    return country;
+    return -1;
 }
 
 /* Is the place (or country) in the person's own country? */

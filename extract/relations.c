@@ -359,14 +359,14 @@ static int place_in_sentence(const dkg_extractor *ex, size_t m0, size_t m1, cons
             continue;
         }
         const char *kind = e->lex >= 0 ? ex->lex->entities[e->lex].kind : NULL;
-        /* The place nearest the event: inside the match, then after it, then
-         * before it ("who has ties to Moscow, met X in Tehran" -> Tehran);
+        /* The place nearest the event: right after the match, then inside it,
+         * then before it ("X, who has ties to Moscow, met Y in Tehran" -> Tehran);
          * a venue beats its city at equal distance. */
         size_t cost;
-        if (mn->start >= ostart && mn->end <= oend) {
-            cost = 0;
-        } else if (mn->start >= oend) {
-            cost = mn->start - oend;
+        if (mn->start >= oend) {
+            cost = mn->start - oend; /* "met X in Tehran" */
+        } else if (mn->start >= ostart) {
+            cost = 60 + (oend - mn->end); /* inside: maybe a relative clause */
         } else {
             cost = 2 * (ostart - mn->start) + 200;
         }

@@ -118,7 +118,7 @@ def article(seed, i):
         paras.append(" ".join(sentences[k:k + n]))
         k += n
     title = "%s and %s discuss %s" % (a[2], b[2], r.choice(TOPICS))
-    return "gen-%d-%d" % (seed, i), date, title, "\n\n".join(paras) + "\n"
+    return "gen-%d-%d" % (seed, i), date, title, "\n\n".join(paras) + "\n", len(sentences)
 
 
 def main():
@@ -140,10 +140,12 @@ def main():
     else:
         sink = open(args.jsonl, "w", encoding="utf-8")
     total = 0
+    nsent = 0
     i = 0
     while (args.articles is None or i < args.articles) and \
             (limit_bytes is None or total < limit_bytes):
-        aid, date, title, text = article(args.seed, i)
+        aid, date, title, text, ns = article(args.seed, i)
+        nsent += ns
         if sink is not None:
             sink.write(json.dumps({"id": aid, "date": date, "title": title, "text": text},
                                   ensure_ascii=False) + "\n")
@@ -160,7 +162,9 @@ def main():
         i += 1
     if sink is not None and sink is not sys.stdout:
         sink.close()
-    print("gen_news: %d articles, %.1f MB of text" % (i, total / 1e6), file=sys.stderr)
+    # bench_extract.sh reads this line: articles, text bytes, sentences.
+    print("gen_news: %d articles, %d bytes of text, %d sentences" % (i, total, nsent),
+          file=sys.stderr)
 
 
 if __name__ == "__main__":

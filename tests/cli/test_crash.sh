@@ -2,7 +2,7 @@
 # (30 times, fixed seed) and check that the graph file is always either the
 # complete old graph or the complete new one, never anything in between.
 #
-# The input is 1,000 extraction lines made from the fixture (new document ids),
+# The input is 500 extraction lines made from the fixture (new document ids),
 # so a run takes long enough (loading, adding, writing) for the kills to land
 # in every phase. The delays are spread over the measured length of one run.
 . "$DKG_SOURCE_DIR/tests/cli/testlib.sh"
@@ -13,7 +13,7 @@ python3 - "$FX" "$TMP/big.jsonl" <<'EOF'
 import json, sys
 base = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
 with open(sys.argv[2], "w", encoding="utf-8") as out:
-    for i in range(1000):
+    for i in range(500):
         d = base[i % len(base)]
         d["doc"]["id"] = "crash-%05d" % i
         d["doc"]["date"] = "2025-%02d-%02d" % (1 + i % 12, 1 + i % 28)

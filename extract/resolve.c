@@ -556,7 +556,8 @@ static void resolve_pronouns(dkg_extractor *ex)
 }
 
 /* "the capital", "the Ukrainian capital", "the country's capital": the
- * capital of the adjective's country, else of the country named last. */
+ * capital of the adjective's country, else of the country last named as
+ * such (not an adjective: "Italian Prime Minister X ... in the capital"). */
 static void resolve_capitals(dkg_extractor *ex)
 {
     for (size_t t = 1; t < ex->ntokens; t++) {
@@ -586,7 +587,8 @@ static void resolve_capitals(dkg_extractor *ex)
             for (size_t m = 0; m < ex->nmentions; m++) {
                 const mention *mn = &ex->mentions[m];
                 if (mn->entity >= 0 && mn->start < ex->tokens[first].start &&
-                    mn->start >= best_start && ex->entities[mn->entity].type == LEX_COUNTRY) {
+                    mn->start >= best_start && mn->kind == MK_NAME &&
+                    ex->entities[mn->entity].type == LEX_COUNTRY) {
                     country = mn->entity;
                     best_start = mn->start;
                 }

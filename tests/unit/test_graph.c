@@ -454,6 +454,39 @@ static void test_bad_graph_files(void)
     expect_bad_graph(dup, 6, 7, "nodes[1].id: duplicate node id \"p/a\"");
 }
 
+/* igraph errors come back as codes with igraph's reason, never abort; warnings
+ * are kept, never printed; the cleanup stack is empty afterwards. */
+static void test_igraph_glue(void)
+{
+    dkg_graph *g = NULL;
+    dkg_error err;
+    dkg_error_clear(&err);
+    CHECK_INT(dkg_graph_new(&g, &err), 0);
+    igraph_t ig;
+    CHECK_INT(igraph_empty(&ig, 2, IGRAPH_UNDIRECTED), IGRAPH_SUCCESS);
+    igraph_vector_int_t pairs;
+    igraph_vector_int_init(&pairs, 2);
+    VECTOR(pairs)[0] = 0;
+    VECTOR(pairs)[1] = 7;
+    igraph_error_t rc = igraph_add_edges(&ig, &pairs, NULL);
+    CHECK_INT(rc, IGRAPH_EINVVID);
+    CHECK_STACK();
+    CHECK_INT(dkg__igraph_error(&err, rc, "adding edges"), DKG_EINVAL);
+    CHECK(strncmp(err.message, "adding edges: ", 14) == 0 && strlen(err.message) > 14);
+    igraph_vector_int_destroy(&pairs);
+
+    igraph_vector_int_t path;
+    igraph_vector_int_init(&path, 0);
+    dkg__igraph_clear_warning();
+    CHECK_INT(igraph_get_shortest_path(&ig, &path, NULL, 0, 1, IGRAPH_ALL), IGRAPH_SUCCESS);
+    CHECK_INT(igraph_vector_int_size(&path), 0);
+    CHECK_STR(dkg__igraph_last_warning(), "Couldn't reach some vertices");
+    CHECK_STACK();
+    igraph_vector_int_destroy(&path);
+    igraph_destroy(&ig);
+    dkg_graph_free(g);
+}
+
 int main(void)
 {
     read_fixture();
@@ -464,6 +497,7 @@ int main(void)
     test_save_load_round_trip();
     test_bad_extractions();
     test_bad_graph_files();
+    test_igraph_glue();
     for (int i = 0; i < n_lines; i++) {
         free(lines[i]);
     }

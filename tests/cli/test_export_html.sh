@@ -38,7 +38,14 @@ chrome() {
     timeout 120 "$CHROME" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
         --disable-background-networking --disable-component-update --disable-sync \
         --user-data-dir="$(mktemp -d "$TMP/chrome.XXXXXX")" --virtual-time-budget=5000 \
-        "${shot[@]}" --dump-dom "$1" >"$2" 2>"$TMP/chrome.err"
+        --enable-logging=stderr --v=0 "${shot[@]}" --dump-dom "$1" >"$2" 2>"$TMP/chrome.err"
+    # Chromium's own log of the page's console: the viewer logs nothing, so any
+    # line there is an uncaught error or a library's complaint.
+    if grep -q ':CONSOLE' "$TMP/chrome.err"; then
+        fail "console errors: $(grep CONSOLE "$TMP/chrome.err" | head -3)"
+    else
+        pass
+    fi
 }
 # attr DOMFILE ID ATTR: an attribute of the element with that id.
 attr() {

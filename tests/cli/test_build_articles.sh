@@ -1,6 +1,6 @@
 # tests/cli/test_build_articles.sh - 'dkg build' from articles, extracted on the fly:
-# the same 40 generated articles as .txt files and as JSON Lines, in any order,
-# give byte-identical graphs; re-adding skips every article without extracting it;
+# the same 40 generated articles as .txt files and as JSON Lines, in any order and
+# with any -j, give byte-identical graphs; re-adding skips every article without extracting it;
 # the graph equals the one built from `dkg extract --jsonl` output.
 # Facts about the extraction itself are tested elsewhere; here only what the graph
 # guarantees whatever the extractor finds.
@@ -40,6 +40,20 @@ run "$DKG" build --update -o "$TMP/r.json" $(echo "$files" | sed -n '0~2p')
 expect_status 0 "second half"
 expect_stderr "dkg: build: 20 articles added, 0 skipped, 0 failed;"
 same_file "$TMP/g.json" "$TMP/r.json" "articles in another order and grouping"
+
+# -j: articles extracted on several threads, added in input order: same bytes, and
+# a mixed input (extraction lines between articles) keeps its order too.
+run "$DKG" build -j 3 -o "$TMP/j3.json" "$TMP/txt"
+expect_status 0 "-j 3"
+expect_stderr "dkg: build: 40 articles added, 0 skipped, 0 failed;"
+same_file "$TMP/g.json" "$TMP/j3.json" "-j 3 = -j 1"
+{ head -n 15 "$TMP/arts.jsonl"; cat tests/fixtures/graph/extractions.jsonl; tail -n 25 "$TMP/arts.jsonl"; } \
+    >"$TMP/mix.jsonl"
+run "$DKG" build -j 1 -o "$TMP/mix1.json" "$TMP/mix.jsonl"
+expect_stderr "dkg: build: 46 articles added, 0 skipped, 0 failed;"
+run "$DKG" build -j 4 -o "$TMP/mix4.json" "$TMP/mix.jsonl"
+expect_status 0 "-j 4 mixed"
+same_file "$TMP/mix1.json" "$TMP/mix4.json" "mixed input, -j 4 = -j 1"
 
 # JSON Lines articles (ids given) in reverse order, under the same file name.
 mkdir -p "$TMP/fwd" "$TMP/rev"

@@ -100,8 +100,8 @@ int dkg_graph_load_buffer(dkg_graph **out, const char *name, const char *buf, si
  * temporary file is removed and path is left as it was: DKG_EIO with
  * err->file = path. Returns 0, DKG_EIO or DKG_ENOMEM.
  * Cost: O(E log E) for sorting edges plus the output size; memory O(E) for
- * the sort order plus one record. g is logically const (pending edges may be
- * flushed into igraph). */
+ * the sort order plus one record. g is not changed (it is non-const only so
+ * that later versions may flush caches). */
 int dkg_graph_save(dkg_graph *g, const char *path, dkg_error *err);
 
 /* Write the canonical graph JSON to an open file descriptor (no rename, no

@@ -49,6 +49,17 @@ False ['Barrot', 'Jean-Noël Barrot']
 EOF
 if diff "$TMP/expected" "$TMP/values" >&2; then pass; else fail "graph content differs (above)"; fi
 
+# --- progress: on a terminal only ----------------------------------------------------------
+if command -v script >/dev/null 2>&1; then
+    run script -qec "\"$DKG\" build -o \"$TMP/tty.json\" $FX" /dev/null
+    expect_status 0 "build on a terminal"
+    if grep -q "dkg: build: 6 articles, [0-9]*/s" "$TMP/out"; then pass; else
+        fail "no progress line on a terminal: $(head -c 300 "$TMP/out")"
+    fi
+fi
+run "$DKG" build -o "$TMP/notty.json" $FX
+if grep -q "/s" "$TMP/err"; then fail "progress printed while stderr is not a terminal"; else pass; fi
+
 # --- round trip: load -> save is byte-identical (merge of one graph) -----------------------
 run "$DKG" merge -o "$TMP/rt.json" "$TMP/g.json"
 expect_status 0 "round trip"

@@ -128,7 +128,8 @@ static void print_options(FILE *out, unsigned mask)
 static void print_help(FILE *out)
 {
     fprintf(out, "Usage: dkg query GRAPH SUBCOMMAND [NAME...] [OPTIONS]\n"
-                 "Ask a knowledge graph who met whom, when and where, and how actors connect.\n\n"
+                 "Ask a knowledge graph who met whom, when and where, and how actors connect.\n"
+                 "GRAPH is a file from dkg build or dkg merge, or - for standard input.\n\n"
                  "Subcommands:\n");
     for (size_t i = 0; dkg_query_subcommands[i] != NULL; i++) {
         fprintf(out, "  %-16s %s\n", subs[i].usage, subs[i].summary);
@@ -163,6 +164,38 @@ static int sub_index(const char *name)
         }
     }
     return -1;
+}
+
+/* All of standard input (GRAPH "-"), NUL-terminated, at most DKG_MAX_GRAPH_FILE_BYTES;
+ * NULL on a read error, out of memory or over the limit. */
+static char *read_stdin(size_t *len_out)
+{
+    size_t cap = 1 << 16;
+    size_t len = 0;
+    char *buf = malloc(cap);
+    while (buf != NULL) {
+        if (len + 1 >= cap) {
+            char *p = cap <= DKG_MAX_GRAPH_FILE_BYTES ? realloc(buf, cap * 2) : NULL;
+            if (p == NULL) {
+                free(buf);
+                return NULL;
+            }
+            buf = p;
+            cap *= 2;
+        }
+        size_t n = fread(buf + len, 1, cap - len - 1, stdin);
+        len += n;
+        if (n == 0) {
+            if (ferror(stdin) || len > DKG_MAX_GRAPH_FILE_BYTES) {
+                free(buf);
+                return NULL;
+            }
+            buf[len] = '\0';
+            *len_out = len;
+            return buf;
+        }
+    }
+    return NULL;
 }
 
 static int parse_int(const char *s, long min, long max, long *out)
@@ -375,7 +408,22 @@ int cmd_query(int argc, char **argv)
     }
 
     stamp t0 = now();
-    if (dkg_graph_load(&g, pos[0], &err) != 0) {
+    int rc;
+    if (strcmp(pos[0], "-") == 0) {
+        size_t len = 0;
+        char *buf = read_stdin(&len);
+        if (buf == NULL) {
+            cli_errorf("<stdin>: cannot read the graph (unreadable or over %zu bytes)",
+                       DKG_MAX_GRAPH_FILE_BYTES);
+            status = DKG_EXIT_FAILURE;
+            goto done;
+        }
+        rc = dkg_graph_load_buffer(&g, "<stdin>", buf, len, &err);
+        free(buf);
+    } else {
+        rc = dkg_graph_load(&g, pos[0], &err);
+    }
+    if (rc != 0) {
         cli_print_error(&err);
         status = DKG_EXIT_FAILURE;
         goto done;

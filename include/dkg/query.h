@@ -93,7 +93,12 @@ int dkg_query_run(dkg_query_result **out, const dkg_graph *graph, const char *su
 int dkg_query_result_found(const dkg_query_result *result);
 
 /* Render a result. *text_out receives a NUL-terminated string the caller frees
- * with free(); *len_out (may be NULL) its length. Output is deterministic.
+ * with free(); *len_out (may be NULL) its length. Output is deterministic: rows
+ * are sorted on their content, and the ties that depend on igraph's traversal
+ * (which of two equally short paths, a neighbor's "via", Louvain's choices)
+ * follow the graph's vertex and edge order, which is the canonical order for a
+ * graph loaded from a file; a graph built in memory in another order may break
+ * those ties differently.
  * Returns 0, DKG_ENOMEM or DKG_ELIMIT (over 1 GiB). */
 int dkg_query_result_render(const dkg_query_result *result, dkg_query_format format,
                             char **text_out, size_t *len_out, dkg_error *err);

@@ -537,6 +537,17 @@ check 1 G met --format json -- Macron Ardern <<'EOF'
 EOF
 expect_no_stderr
 
+# ---- GRAPH "-" reads standard input -------------------------------------------------
+"$DKG" query - who-met Erdogan --format tsv <"$GRAPH" >"$TMP/out" 2>"$TMP/err"
+status=$?
+expect_status 0 "query - who-met"
+if [ "$(sed -n 2p "$TMP/out")" = "$(printf 'Emmanuel Macron\tperson/emmanuel-macron\t1\t2025-06\t2025-06\tAnkara\toccurred\t1')" ]; then pass; else fail "query - who-met: $(cat "$TMP/out")"; fi
+echo '{"dkg_graph": 1}' | "$DKG" query - rank >"$TMP/out" 2>"$TMP/err"
+status=$?
+expect_status 1 "query - (bad graph)"
+# The loader's own message; what matters here is that it names <stdin> and a place.
+if grep -Eq '^dkg: <stdin>:[0-9]+:[0-9]+: error: ' "$TMP/err"; then pass; else fail "query - (bad graph): $(cat "$TMP/err")"; fi
+
 # ---- communities are reproducible: same seed, same bytes ---------------------------
 run "$DKG" query "$GRAPH" communities --seed 42 --format json
 cp "$TMP/out" "$TMP/first"

@@ -110,8 +110,59 @@ int dkg_export_options_check(const dkg_export_options *opts, dkg_error *err)
     return 0;
 }
 
+int dkg__export_scratch(char **path_out, dkg_error *err)
+{
+    const char *dir = getenv("TMPDIR");
+    if (dir == NULL || dir[0] == '\0') {
+        dir = "/tmp";
+    }
+    size_t n = strlen(dir) + sizeof "/dkg-export-XXXXXX";
+    char *p = malloc(n);
+    if (p == NULL) {
+        return dkg_error_set(err, DKG_ENOMEM, "out of memory");
+    }
+    snprintf(p, n, "%s/dkg-export-XXXXXX", dir);
+    int fd = mkstemp(p);
+    if (fd < 0) {
+        int rc = dkg_error_set(err, DKG_EIO, "cannot create a temporary file in %s: %s", dir,
+                               strerror(errno));
+        free(p);
+        return rc;
+    }
+    close(fd);
+    *path_out = p;
+    return 0;
+}
+
+int dkg__export_is_special(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+        return stat(path, &st) != 0 || !S_ISDIR(st.st_mode);
+    }
+    return stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
+}
+
 FILE *dkg__export_tmp_open(const char *path, char **tmp_out, dkg_error *err)
 {
+    *tmp_out = NULL;
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        dkg_error_set(err, DKG_EIO, "is a directory");
+        dkg_error_locate(err, path, 0, 0, -1);
+        return NULL;
+    }
+    /* A device, pipe or symbolic link (-o /dev/null, -o /dev/stdout, a FIFO)
+     * is written in place: renaming a file over it would replace the device
+     * node or the link itself rather than write where it leads. */
+    if (dkg__export_is_special(path)) {
+        FILE *f = fopen(path, "wb");
+        if (f == NULL) {
+            dkg_error_set(err, DKG_EIO, "cannot open: %s", strerror(errno));
+            dkg_error_locate(err, path, 0, 0, -1);
+        }
+        return f;
+    }
     size_t n = strlen(path) + sizeof ".tmp.XXXXXX";
     char *tmp = malloc(n);
     if (tmp == NULL) {
@@ -142,6 +193,15 @@ FILE *dkg__export_tmp_open(const char *path, char **tmp_out, dkg_error *err)
 int dkg__export_tmp_commit(FILE *f, char *tmp, const char *path, int ok, dkg_error *err)
 {
     int rc = 0;
+    if (tmp == NULL) {
+        /* Written in place (a device or pipe): nothing to sync or rename. */
+        if ((fflush(f) != 0 || ferror(f)) && ok) {
+            rc = dkg_error_set(err, DKG_EIO, "write failed: %s", strerror(errno));
+            dkg_error_locate(err, path, 0, 0, -1);
+        }
+        fclose(f);
+        return rc;
+    }
     if (ok && (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0)) {
         rc = dkg_error_set(err, DKG_EIO, "write failed: %s", strerror(errno));
         dkg_error_locate(err, path, 0, 0, -1);
@@ -196,17 +256,17 @@ static int write_view(const dkg__xview *v, const dkg_export_options *opts, FILE 
     }
 }
 
-/* svg to a stream: Graphviz renders into a temporary file, which is copied. */
-static int svg_to_stream(const dkg__xview *v, FILE *out, dkg_error *err)
+/* svg or png to a stream: Graphviz renders into a temporary file, which is
+ * copied. */
+static int graphviz_to_stream(const dkg__xview *v, const char *gv_format, FILE *out,
+                              dkg_error *err)
 {
-    char tmpl[] = "/tmp/dkg-export-XXXXXX";
-    int fd = mkstemp(tmpl);
-    if (fd < 0) {
-        return dkg_error_set(err, DKG_EIO, "cannot create a temporary file: %s",
-                             strerror(errno));
+    char *tmpl = NULL;
+    int rc = dkg__export_scratch(&tmpl, err);
+    if (rc != 0) {
+        return rc;
     }
-    close(fd);
-    int rc = dkg__export_graphviz(v, "svg", tmpl, err);
+    rc = dkg__export_graphviz(v, gv_format, tmpl, err);
     if (rc == 0) {
         FILE *in = fopen(tmpl, "rb");
         if (in == NULL) {
@@ -225,6 +285,7 @@ static int svg_to_stream(const dkg__xview *v, FILE *out, dkg_error *err)
         }
     }
     unlink(tmpl);
+    free(tmpl);
     return rc;
 }
 
@@ -245,7 +306,7 @@ int dkg_export_write(const dkg_graph *g, const dkg_export_options *opts, FILE *o
         return rc;
     }
     if (opts->format == DKG_EXPORT_SVG) {
-        rc = svg_to_stream(&v, out, err);
+        rc = graphviz_to_stream(&v, "svg", out, err);
     } else {
         rc = write_view(&v, opts, out, err);
     }
@@ -271,7 +332,22 @@ int dkg_export_save(const dkg_graph *g, const dkg_export_options *opts, const ch
     if (opts->format == DKG_EXPORT_NEO4J) {
         rc = dkg__export_neo4j(&v, path, err);
     } else if (opts->format == DKG_EXPORT_SVG || opts->format == DKG_EXPORT_PNG) {
-        rc = dkg__export_graphviz(&v, opts->format == DKG_EXPORT_SVG ? "svg" : "png", path, err);
+        const char *gv = opts->format == DKG_EXPORT_SVG ? "svg" : "png";
+        if (dkg__export_is_special(path)) {
+            FILE *f = fopen(path, "wb");
+            if (f == NULL) {
+                rc = dkg_error_set(err, DKG_EIO, "cannot open: %s", strerror(errno));
+                dkg_error_locate(err, path, 0, 0, -1);
+            } else {
+                rc = graphviz_to_stream(&v, gv, f, err);
+                if (fclose(f) != 0 && rc == 0) {
+                    rc = dkg_error_set(err, DKG_EIO, "write failed: %s", strerror(errno));
+                    dkg_error_locate(err, path, 0, 0, -1);
+                }
+            }
+        } else {
+            rc = dkg__export_graphviz(&v, gv, path, err);
+        }
     } else {
         char *tmp = NULL;
         FILE *f = dkg__export_tmp_open(path, &tmp, err);

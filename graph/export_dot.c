@@ -172,16 +172,26 @@ int dkg__export_graphviz(const dkg__xview *v, const char *gv_format, const char 
     posix_spawn_file_actions_t actions;
     int have_actions = 0;
 
-    f = dkg__export_tmp_open(out_path, &dot_tmp, err);
+    /* The DOT and dot's messages go to scratch files; only the picture is
+     * written beside its target and renamed into place. */
+    rc = dkg__export_scratch(&dot_tmp, err);
+    if (rc == 0) {
+        rc = dkg__export_scratch(&err_tmp, err);
+    }
+    if (rc != 0) {
+        goto cleanup;
+    }
+    f = fopen(dot_tmp, "wb");
     if (f == NULL) {
-        return err != NULL && err->code != 0 ? err->code : DKG_EIO;
+        rc = dkg_error_set(err, DKG_EIO, "cannot write a temporary file: %s", strerror(errno));
+        goto cleanup;
     }
     rc = dkg__export_dot(v, f, err);
     if (fclose(f) != 0 && rc == 0) {
         rc = dkg_error_set(err, DKG_EIO, "write failed: %s", strerror(errno));
     }
+    f = NULL;
     if (rc != 0) {
-        dkg_error_locate(err, out_path, 0, 0, -1);
         goto cleanup;
     }
     f = dkg__export_tmp_open(out_path, &out_tmp, err);
@@ -190,13 +200,13 @@ int dkg__export_graphviz(const dkg__xview *v, const char *gv_format, const char 
         goto cleanup;
     }
     fclose(f);
-    f = dkg__export_tmp_open(out_path, &err_tmp, err);
-    if (f == NULL) {
-        rc = err != NULL && err->code != 0 ? err->code : DKG_EIO;
+    f = NULL;
+    if (out_tmp == NULL) {
+        /* The caller renders devices and pipes through a scratch file. */
+        rc = dkg_error_set(err, DKG_EINVAL, "Graphviz output must be a regular file");
+        dkg_error_locate(err, out_path, 0, 0, -1);
         goto cleanup;
     }
-    fclose(f);
-    f = NULL;
 
     char tflag[16];
     snprintf(tflag, sizeof tflag, "-T%s", gv_format);

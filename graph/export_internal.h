@@ -149,10 +149,19 @@ const char *dkg__node_colour(const char *type);
 const char *dkg__edge_colour(const char *type);
 
 /* Open a temporary file beside path (path.tmp.XXXXXX): *tmp_out receives its
- * malloc'd name. Returns the stream or NULL with err filled (DKG_EIO). */
+ * malloc'd name. When path is a device, pipe or symbolic link (-o /dev/null,
+ * -o /dev/stdout), it is opened itself and *tmp_out is NULL: renaming over it
+ * would replace the device node or the link.
+ * A directory is an error. Returns the stream or NULL with err filled. */
 FILE *dkg__export_tmp_open(const char *path, char **tmp_out, dkg_error *err);
 /* Flush, fsync, close f and rename tmp over path; on any failure remove tmp.
- * ok = 0 means the write already failed: just close and remove. */
+ * ok = 0 means the write already failed: just close and remove. tmp NULL
+ * (written in place): flush and close only. Frees tmp. */
 int dkg__export_tmp_commit(FILE *f, char *tmp, const char *path, int ok, dkg_error *err);
+/* 1 when path is a symbolic link (not to a directory), or exists and is
+ * neither a regular file nor a directory: such a path is written in place. */
+int dkg__export_is_special(const char *path);
+/* Create an empty scratch file in $TMPDIR (or /tmp); *path_out is malloc'd. */
+int dkg__export_scratch(char **path_out, dkg_error *err);
 
 #endif

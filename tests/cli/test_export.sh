@@ -211,6 +211,27 @@ run "$DKG" export "$G" --to dot -o "$TMP/no/such/dir/g.dot"
 expect_status 1
 expect_stderr "dkg: $TMP/no/such/dir/g.dot: error: cannot create a file beside it"
 
+# Links, devices and pipes are written in place, never renamed over (a rename
+# would replace the link or device node: think -o /dev/stdout or /dev/null).
+ln -s /proc/self/fd/1 "$TMP/stdout-link"
+"$DKG" export "$G" --to dot -o "$TMP/stdout-link" >"$TMP/via-link.dot"
+if [ -L "$TMP/stdout-link" ] && head -1 "$TMP/via-link.dot" | grep -q '^digraph dkg {$'; then pass; else
+    fail "-o through a link to stdout"; fi
+echo old >"$TMP/real.dot"
+ln -s real.dot "$TMP/link.dot"
+"$DKG" export "$G" --to dot -o "$TMP/link.dot"
+if [ -L "$TMP/link.dot" ] && head -1 "$TMP/real.dot" | grep -q '^digraph dkg {$'; then pass; else
+    fail "-o through a symbolic link"; fi
+mkfifo "$TMP/fifo"
+cat "$TMP/fifo" >"$TMP/from-fifo" &
+"$DKG" export "$G" --to nodelink -o "$TMP/fifo"
+wait
+if [ -p "$TMP/fifo" ] && [ "$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["nodes"]))' "$TMP/from-fifo")" = 11 ]
+then pass; else fail "-o to a FIFO"; fi
+run "$DKG" export "$G" --to dot -o "$TMP"
+expect_status 1
+expect_stderr_exact "dkg: $TMP: error: is a directory"
+
 # An empty graph exports in every format (no nodes is not an error).
 printf '{"dkg_graph": 1,\n"documents": [\n],\n"nodes": [\n],\n"edges": [\n]\n}\n' >"$TMP/empty.json"
 for f in graphml gexf nodelink cytoscape jgf dot html neo4j; do

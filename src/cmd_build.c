@@ -63,7 +63,7 @@ static const struct {
     const char *arg;
     const char *help;
 } options[] = {
-    {"output", 'o', "GRAPH", "the graph file to write (required)"},
+    {"output", 'o', "GRAPH", "the graph file to write, '-' for standard output (required)"},
     {"update", 0, NULL, "add to GRAPH when it exists instead of replacing it"},
     {"lexicon", 0, "FILE", "also use this lexicon file (repeatable)"},
     {"rules", 0, "FILE", "also use this rules file (repeatable)"},
@@ -91,6 +91,8 @@ static void print_help(void)
                  options[i].arg ? options[i].arg : "");
         printf("  %-28s %s\n", left, options[i].help);
     }
+    printf("\nExit status: 0 success, 1 a record or the graph failed, 2 usage error.\n"
+           "Graph file format: docs/graph-format.md.\n");
 }
 
 typedef struct build_ctx {

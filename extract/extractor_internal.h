@@ -8,6 +8,7 @@
 
 #include <pcre2.h>
 #include <stddef.h>
+#include <stdlib.h>
 
 #include "dkg/extract.h"
 #include "lexicon_internal.h"
@@ -133,6 +134,16 @@ struct dkg_extractor {
     char *out;           /* the printed JSON, reused from article to article */
     size_t out_len, out_cap;
 };
+
+/* qsort that accepts an empty, never-allocated array (qsort(NULL, 0, ...) is
+ * undefined behaviour, and an article may have no mention or relation). */
+static inline void dkg__sort(void *base, size_t n, size_t size,
+                             int (*cmp)(const void *, const void *))
+{
+    if (n > 1) {
+        qsort(base, n, size, cmp);
+    }
+}
 
 /* string pool */
 size_t dkg__pool_add(dkg_extractor *ex, const char *s, size_t len);

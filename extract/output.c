@@ -328,7 +328,7 @@ static int print_entities(jw *w, cp_cursor *cur)
             }
         }
     }
-    qsort(ord, ex->nentities, sizeof *ord, by_first);
+    dkg__sort(ord, ex->nentities, sizeof *ord, by_first);
     int d = 3; /* depth of an entity's members: root > entities array > entity */
     put_c(w, '[');
     int n = 0;
@@ -410,7 +410,7 @@ static void print_relations(jw *w, cp_cursor *cur)
 {
     dkg_extractor *ex = w->ex;
     int d = 3;
-    qsort(ex->relations, ex->nrelations, sizeof *ex->relations, by_evidence);
+    dkg__sort(ex->relations, ex->nrelations, sizeof *ex->relations, by_evidence);
     put_c(w, '[');
     for (size_t i = 0; i < ex->nrelations; i++) {
         const relation *r = &ex->relations[i];

@@ -360,7 +360,7 @@ static int they_meet(const dkg_extractor *ex, size_t t)
  * surname. Each member becomes a MK_GROUP mention over the same words. */
 static void resolve_groups(dkg_extractor *ex)
 {
-    qsort(ex->mentions, ex->nmentions, sizeof *ex->mentions, sort_mentions_cmp);
+    dkg__sort(ex->mentions, ex->nmentions, sizeof *ex->mentions, sort_mentions_cmp);
     for (size_t t = 0; t + 1 < ex->ntokens; t++) {
         int couple = 0;
         int size = group_size(ex, t);
@@ -504,7 +504,7 @@ static void resolve_leaders_of(dkg_extractor *ex)
 
 static void resolve_pronouns(dkg_extractor *ex)
 {
-    qsort(ex->mentions, ex->nmentions, sizeof *ex->mentions, sort_mentions_cmp);
+    dkg__sort(ex->mentions, ex->nmentions, sizeof *ex->mentions, sort_mentions_cmp);
     size_t named = ex->nmentions;
     for (size_t t = 0; t < ex->ntokens; t++) {
         char gender;
@@ -629,6 +629,6 @@ int dkg__resolve_references(dkg_extractor *ex)
     resolve_groups(ex);
     resolve_leaders_of(ex);
     resolve_pronouns(ex);
-    qsort(ex->mentions, ex->nmentions, sizeof *ex->mentions, sort_mentions_cmp);
+    dkg__sort(ex->mentions, ex->nmentions, sizeof *ex->mentions, sort_mentions_cmp);
     return 0;
 }

@@ -209,6 +209,9 @@ typedef struct walker {
     dev_ino *dirs; /* directories on the current path */
     size_t ndirs;
     size_t dirs_cap;
+    int in_dir;       /* the current file was found below a directory */
+    long records;     /* records seen in the current file */
+    int skip_file;    /* the rest of the current file is skipped */
 } walker;
 
 static int deliver(walker *w, const dkg_input_record *rec)
@@ -361,6 +364,7 @@ static void jsonl_line(walker *w, const char *path, long lineno, char *line, siz
     if (k == len) {
         return; /* blank lines are allowed, as in most JSON Lines readers */
     }
+    w->records++;
     size_t bad;
     if (dkg_utf8_validate(line, len, &bad) != 0) {
         char what[64];
@@ -446,6 +450,15 @@ static void jsonl_line(walker *w, const char *path, long lineno, char *line, siz
         goto done;
     }
     const cJSON *text = cJSON_GetObjectItemCaseSensitive(root, "text");
+    if (text == NULL && w->in_dir && w->records == 1) {
+        /* A directory of articles often holds other JSON Lines (annotations,
+         * metadata): a file whose first record is neither an article nor an
+         * extraction is not ours, and is passed over rather than failed. */
+        warn_at(path, lineno, "neither articles nor extractions (no \"text\" or \"dkg\" key); "
+                              "file skipped");
+        w->skip_file = 1;
+        goto done;
+    }
     if (text == NULL) {
         report(&w->failures, path, lineno, 0, -1,
                "no \"text\": an article line needs {\"text\": \"...\"} (\"id\", \"date\", "
@@ -482,7 +495,7 @@ static void jsonl_stream(walker *w, const char *path, reader *r)
     long lineno = 0;
     int skipping = 0; /* inside an over-long line, dropping bytes up to its newline */
     size_t scanned = r->start; /* bytes before this are known to hold no newline */
-    while (!w->stopped) {
+    while (!w->stopped && !w->skip_file) {
         char *nl = memchr(r->buf + scanned, '\n', r->end - scanned);
         if (nl == NULL) {
             size_t have = r->end - r->start;
@@ -700,6 +713,9 @@ static void walk_dir(walker *w, const char *path, const struct stat *st)
 static void walk_path(walker *w, const char *path, int top)
 {
     if (top && strcmp(path, "-") == 0) {
+        w->in_dir = 0;
+        w->records = 0;
+        w->skip_file = 0;
         process_stream(w, "<stdin>", stdin, 0, -1);
         return;
     }
@@ -722,7 +738,11 @@ static void walk_path(walker *w, const char *path, int top)
                   (has_suffix(path, ".txt") || is_jsonl_name(path)))) {
         return;
     }
+    w->in_dir = !top;
+    w->records = 0;
+    w->skip_file = 0;
     process_file(w, path);
+    w->skip_file = 0;
 }
 
 long dkg_input_walk(char *const *paths, int npaths, const dkg_input_options *opt,

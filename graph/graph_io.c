@@ -268,9 +268,32 @@ static mode_t target_mode(const char *path)
     return 0666 & ~mask;
 }
 
+/* A device, pipe or symbolic link (/dev/stdout, /dev/full, a FIFO) is written
+ * in place: renaming a temporary file over it would replace the device
+ * itself, which as root breaks the machine. Only regular files (or new
+ * paths) get the temporary-file-and-rename treatment. */
+static int save_in_place(dkg_graph *g, const char *path, dkg_error *err)
+{
+    int fd = open(path, O_WRONLY | O_TRUNC);
+    if (fd < 0) {
+        dkg_error_locate(err, path, 0, 0, -1);
+        return dkg_error_set(err, DKG_EIO, "cannot open for writing: %s", strerror(errno));
+    }
+    int rc = dkg_graph_write_fd(g, fd, path, err);
+    if (close(fd) != 0 && rc == 0) {
+        dkg_error_locate(err, path, 0, 0, -1);
+        rc = dkg_error_set(err, DKG_EIO, "cannot write: %s", strerror(errno));
+    }
+    return rc;
+}
+
 int dkg_graph_save(dkg_graph *g, const char *path, dkg_error *err)
 {
     int rc = 0;
+    struct stat target;
+    if (lstat(path, &target) == 0 && !S_ISREG(target.st_mode) && !S_ISDIR(target.st_mode)) {
+        return save_in_place(g, path, err);
+    }
     size_t plen = strlen(path);
     char *tmp = malloc(plen + 16);
     int fd = -1;

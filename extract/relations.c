@@ -382,6 +382,22 @@ static int place_in_sentence(const dkg_extractor *ex, size_t m0, size_t m1, cons
 /* The article's setting: the first city or region named in the headline or
  * first paragraph ("Trump and Kim shake hands in Singapore"), for "flew in on
  * Sunday" with no place. Returns a mention number or -1. */
+/* Is the word "in" or "at" at most two words before byte offset `at`
+ * ("in Bali", "in central Switzerland")? */
+static int after_in_or_at(const dkg_extractor *ex, size_t at)
+{
+    size_t t = 0;
+    while (t < ex->ntokens && ex->tokens[t].start < at) {
+        t++;
+    }
+    for (size_t back = 1; back <= 2 && back <= t; back++) {
+        if (dkg__token_is(ex, t - back, "in") || dkg__token_is(ex, t - back, "at")) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static int setting_mention(const dkg_extractor *ex)
 {
     /* In order of preference: a city in the headline, a region in the
@@ -397,8 +413,9 @@ static int setting_mention(const dkg_extractor *ex)
                 break;
             }
             if (ex->sentences.items[mn->sentence].paragraph != wanted[w].paragraph ||
-                mn->entity < 0 || mn->metonym >= 0 || mn->kind != MK_NAME) {
-                continue;
+                mn->entity < 0 || mn->metonym >= 0 || mn->kind != MK_NAME ||
+                !after_in_or_at(ex, mn->start)) {
+                continue; /* "rally behind Kyiv" names no setting; "in Bali" does */
             }
             const art_entity *e = &ex->entities[mn->entity];
             const char *kind = e->lex >= 0 ? ex->lex->entities[e->lex].kind : NULL;

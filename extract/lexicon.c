@@ -364,8 +364,8 @@ static int check_keys(loader *ld, const cJSON *obj, const char *const *allowed)
     cJSON_ArrayForEach(item, obj)
     {
         int ok = 0;
-        for (const char *const *a = allowed; *a; a++) {
-            ok |= strcmp(item->string, *a) == 0;
+        for (const char *const *a = allowed; *a && !ok; a++) {
+            ok = strcmp(item->string, *a) == 0;
         }
         if (!ok) {
             return fail(ld, "unknown key \"%s\" (a typo? see docs/lexicon.md)", item->string,

@@ -25,7 +25,11 @@ PY
 "$DKG" build -o b.json b.jsonl 2>/dev/null
 head -3 a.jsonl >small.jsonl
 "$DKG" build -o old.json small.jsonl 2>/dev/null
-if [ -s a.json ] && [ -s b.json ] && [ -s old.json ]; then pass; else fail "fixture graphs not built"; fi
+if [ -s a.json ] && [ -s b.json ] && [ -s old.json ]; then
+    pass
+else
+    fail "fixture graphs not built"
+fi
 
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 
@@ -39,7 +43,11 @@ kill_loop() {
     start=$(now_ms)
     "$@" 2>/dev/null
     run_ms=$(($(now_ms) - start))
-    if cmp -s out.file "$new"; then pass; else fail "$name: an uninterrupted run does not give the new file"; fi
+    if cmp -s out.file "$new"; then
+        pass
+    else
+        fail "$name: an uninterrupted run does not give the new file"
+    fi
     for i in $(seq 1 20); do
         cp "$old" out.file
         delay=$((RANDOM % (run_ms * 12 / 10 + 1)))
@@ -53,7 +61,7 @@ kill_loop() {
         elif cmp -s out.file "$new"; then
             news=$((news + 1)); pass
         else
-            fail "$name: a kill after ${delay} ms left a file that is neither the old nor the new one"
+            fail "$name: a kill after ${delay} ms left neither the old nor the new file"
         fi
         rm -f out.file.tmp.* .out.file.* 2>/dev/null
     done
@@ -66,7 +74,8 @@ kill_loop merge old.json merged.json "$DKG" merge -o out.file a.json b.json
 
 "$DKG" export old.json --to graphml -o old.graphml 2>/dev/null
 "$DKG" export merged.json --to graphml -o new.graphml 2>/dev/null
-kill_loop "export graphml" old.graphml new.graphml "$DKG" export merged.json --to graphml -o out.file
+kill_loop "export graphml" old.graphml new.graphml \
+    "$DKG" export merged.json --to graphml -o out.file
 
 "$DKG" export old.json --to gexf -o old.gexf 2>/dev/null
 "$DKG" export merged.json --to gexf -o new.gexf 2>/dev/null

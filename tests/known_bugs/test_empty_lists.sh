@@ -8,4 +8,11 @@ expect_status 0 "an article without entities or relations:"
 expect_stderr_exact ""
 json_is 'd["relations"]' "[]"
 json_is 'd["entities"]' "[]"
+# Issue 2's "50 MB single-line file": under the 64 MiB limit, so extracted (nothing found).
+head -c 52428800 /dev/zero | tr '\0' 'a' >fifty.txt
+run "$DKG" extract --jsonl fifty.txt
+expect_status 0 "a 50 MB single-line article:"
+expect_stderr_exact ""
+json_is 'd["doc"]["bytes"]' 52428800
+json_is 'd["relations"]' "[]"
 testlib_end

@@ -104,6 +104,7 @@ typedef struct dkg__doc {
 typedef struct dkg__map {
     const char **keys;
     size_t *values;
+    uint64_t *hashes; /* each key's hash: most probes skip the string comparison */
     size_t cap; /* power of two, 0 when empty */
     size_t count;
 } dkg__map;

@@ -32,7 +32,20 @@ void dkg__map_destroy(dkg__map *m)
     }
     free(m->keys);
     free(m->values);
+    free(m->hashes);
     memset(m, 0, sizeof *m);
+}
+
+/* Slot of key (hash h) in m: where it is, or the empty slot where it goes. */
+static size_t map_slot(const dkg__map *m, const char *key, uint64_t h)
+{
+    size_t mask = m->cap - 1;
+    size_t i = (size_t)h & mask;
+    while (m->keys[i] != NULL &&
+           !(m->hashes[i] == h && (m->keys[i] == key || strcmp(m->keys[i], key) == 0))) {
+        i = (i + 1) & mask;
+    }
+    return i;
 }
 
 int dkg__map_get(const dkg__map *m, const char *key, size_t *value)
@@ -40,59 +53,52 @@ int dkg__map_get(const dkg__map *m, const char *key, size_t *value)
     if (m->cap == 0) {
         return 0;
     }
-    size_t mask = m->cap - 1;
-    size_t i = (size_t)hash_bytes(key, strlen(key)) & mask;
-    while (m->keys[i] != NULL) {
-        if (strcmp(m->keys[i], key) == 0) {
-            if (value != NULL) {
-                *value = m->values[i];
-            }
-            return 1;
-        }
-        i = (i + 1) & mask;
+    size_t i = map_slot(m, key, hash_bytes(key, strlen(key)));
+    if (m->keys[i] == NULL) {
+        return 0;
     }
-    return 0;
+    if (value != NULL) {
+        *value = m->values[i];
+    }
+    return 1;
 }
 
-static void map_place(const char **keys, size_t *values, size_t cap, const char *key,
-                      size_t value)
+static int map_grow(dkg__map *m)
 {
-    size_t mask = cap - 1;
-    size_t i = (size_t)hash_bytes(key, strlen(key)) & mask;
-    while (keys[i] != NULL && strcmp(keys[i], key) != 0) {
-        i = (i + 1) & mask;
+    dkg__map bigger = {NULL, NULL, NULL, m->cap == 0 ? 64 : m->cap * 2, m->count};
+    bigger.keys = calloc(bigger.cap, sizeof *bigger.keys);
+    bigger.values = calloc(bigger.cap, sizeof *bigger.values);
+    bigger.hashes = calloc(bigger.cap, sizeof *bigger.hashes);
+    if (bigger.keys == NULL || bigger.values == NULL || bigger.hashes == NULL) {
+        dkg__map_destroy(&bigger);
+        return DKG_ENOMEM;
     }
-    keys[i] = key;
-    values[i] = value;
+    for (size_t i = 0; i < m->cap; i++) {
+        if (m->keys[i] != NULL) {
+            size_t j = map_slot(&bigger, m->keys[i], m->hashes[i]);
+            bigger.keys[j] = m->keys[i];
+            bigger.values[j] = m->values[i];
+            bigger.hashes[j] = m->hashes[i];
+        }
+    }
+    dkg__map_destroy(m);
+    *m = bigger;
+    return 0;
 }
 
 int dkg__map_put(dkg__map *m, const char *key, size_t value)
 {
-    if ((m->count + 1) * 2 > m->cap) {
-        size_t cap = m->cap == 0 ? 64 : m->cap * 2;
-        const char **keys = calloc(cap, sizeof *keys);
-        size_t *values = calloc(cap, sizeof *values);
-        if (keys == NULL || values == NULL) {
-            free(keys);
-            free(values);
-            return DKG_ENOMEM;
-        }
-        for (size_t i = 0; i < m->cap; i++) {
-            if (m->keys[i] != NULL) {
-                map_place(keys, values, cap, m->keys[i], m->values[i]);
-            }
-        }
-        free(m->keys);
-        free(m->values);
-        m->keys = keys;
-        m->values = values;
-        m->cap = cap;
+    if ((m->count + 1) * 2 > m->cap && map_grow(m) != 0) {
+        return DKG_ENOMEM;
     }
-    size_t before = 0;
-    if (!dkg__map_get(m, key, &before)) {
+    uint64_t h = hash_bytes(key, strlen(key));
+    size_t i = map_slot(m, key, h);
+    if (m->keys[i] == NULL) {
         m->count++;
     }
-    map_place(m->keys, m->values, m->cap, key, value);
+    m->keys[i] = key;
+    m->values[i] = value;
+    m->hashes[i] = h;
     return 0;
 }
 

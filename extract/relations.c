@@ -382,17 +382,26 @@ static int place_in_sentence(const dkg_extractor *ex, size_t m0, size_t m1, cons
 /* The article's setting: the first city or region named in the headline or
  * first paragraph ("Trump and Kim shake hands in Singapore"), for "flew in on
  * Sunday" with no place. Returns a mention number or -1. */
-/* Is the word "in" or "at" at most two words before byte offset `at`
- * ("in Bali", "in central Switzerland")? */
+/* Does "in", "at" or "to" come right before byte offset `at` ("in Bali"),
+ * or "in"/"at" and a direction word ("in central Switzerland")? */
 static int after_in_or_at(const dkg_extractor *ex, size_t at)
 {
     size_t t = 0;
     while (t < ex->ntokens && ex->tokens[t].start < at) {
         t++;
     }
-    for (size_t back = 1; back <= 2 && back <= t; back++) {
-        if (dkg__token_is(ex, t - back, "in") || dkg__token_is(ex, t - back, "at")) {
-            return 1;
+    static const char *const directions[] = {"central", "northern", "southern", "eastern",
+                                             "western", "north", "south", "east", "west",
+                                             "downtown", "coastal", NULL};
+    if (t >= 1 && (dkg__token_is(ex, t - 1, "in") || dkg__token_is(ex, t - 1, "at") ||
+                   dkg__token_is(ex, t - 1, "to"))) {
+        return 1;
+    }
+    if (t >= 2 && (dkg__token_is(ex, t - 2, "in") || dkg__token_is(ex, t - 2, "at"))) {
+        for (const char *const *d = directions; *d; d++) {
+            if (dkg__token_is(ex, t - 1, *d)) {
+                return 1; /* "in central Switzerland", not "in pressuring Russia" */
+            }
         }
     }
     return 0;
@@ -607,8 +616,12 @@ static int apply_rule(dkg_extractor *ex, const rule *r, int s, size_t m0, size_t
                 }
                 rel.place = named_place;
                 rel.place_named = named_place >= 0;
-                if (strcmp(rel.type, "meet") == 0 && rel.place < 0) {
+                if (strcmp(rel.type, "meet") == 0 && rel.place < 0 &&
+                    rel.status == ST_OCCURRED) {
                     rel.place = last_destination(ex, rel.source, rel.target);
+                }
+                if (strcmp(rel.type, "located_in") == 0) {
+                    rel.place = -1; /* a place relation has no venue of its own */
                 }
                 if (strcmp(rel.type, "visit") == 0) {
                     rel.place = -1;

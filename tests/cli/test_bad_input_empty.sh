@@ -1,5 +1,6 @@
-# Known bug: qsort(NULL, 0) in extract/resolve.c and extract/output.c (UBSan aborts).
-# Meaningful with a DKG_SANITIZE=ON build; passes trivially otherwise.
+# tests/cli/test_bad_input_empty.sh - articles where nothing is found. Regression test:
+# qsort(NULL, 0) in extract/resolve.c and output.c was undefined behaviour that UBSan
+# aborted on (fixed in 71020de).
 . "$DKG_SOURCE_DIR/tests/cli/testlib.sh"
 cd "$TMP" || exit 1
 printf 'Nothing happened today.\n' >plain.txt

@@ -221,7 +221,9 @@ static pcre2_code *compile(rloader *ld, const char *src, int caseless)
     }
     int errcode = 0;
     PCRE2_SIZE erroffset = 0;
-    uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C | PCRE2_NO_UTF_CHECK;
+    /* No PCRE2_NO_UTF_CHECK here: a rules file may hold invalid UTF-8 (cJSON
+     * passes such bytes through), and PCRE2 must see it to refuse it. */
+    uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C;
     if (caseless) {
         options |= PCRE2_CASELESS;
     }

@@ -203,6 +203,31 @@ static char *expand(const char *src, size_t *bad, const char **why)
     return out;
 }
 
+/* Put the part of a pattern around byte `offset` in err->context with the
+ * caret under that byte, however long the pattern is. */
+static void pattern_context(dkg_error *err, const char *pattern, size_t offset)
+{
+    if (err == NULL) {
+        return;
+    }
+    size_t len = strlen(pattern);
+    if (offset > len) {
+        offset = len;
+    }
+    size_t from = offset > 80 ? offset - 80 : 0;
+    while (from > 0 && from < len && ((unsigned char)pattern[from] & 0xC0) == 0x80) {
+        from--; /* start on a character boundary */
+    }
+    snprintf(err->context, sizeof err->context, "%s", pattern + from);
+    for (char *c = err->context; *c; c++) {
+        if ((unsigned char)*c < 0x20) {
+            *c = ' '; /* keep the excerpt on one line */
+        }
+    }
+    size_t shown = strlen(err->context);
+    err->caret = offset - from <= shown ? (long)(offset - from) : -1;
+}
+
 static pcre2_code *compile(rloader *ld, const char *src, int caseless)
 {
     size_t bad = 0;
@@ -210,8 +235,7 @@ static pcre2_code *compile(rloader *ld, const char *src, int caseless)
     char *pattern = expand(src, &bad, &why);
     if (pattern == NULL) {
         rfail(ld, "%s", why);
-        snprintf(ld->err->context, sizeof ld->err->context, "%s", src);
-        ld->err->caret = (long)bad;
+        pattern_context(ld->err, src, bad);
         return NULL;
     }
     pcre2_compile_context *cc = pcre2_compile_context_create(NULL);
@@ -237,13 +261,7 @@ static pcre2_code *compile(rloader *ld, const char *src, int caseless)
          * placeholder precedes the error, else into the expanded form. */
         int expanded = strcmp(pattern, src) != 0;
         rfail(ld, "pattern does not compile: %s", (const char *)msg);
-        if (ld->err != NULL) {
-            snprintf(ld->err->context, sizeof ld->err->context, "%s", expanded ? pattern : src);
-            ld->err->caret = (long)erroffset;
-            if ((size_t)ld->err->caret >= sizeof ld->err->context) {
-                ld->err->caret = -1;
-            }
-        }
+        pattern_context(ld->err, expanded ? pattern : src, erroffset);
         free(pattern);
         return NULL;
     }

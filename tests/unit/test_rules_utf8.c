@@ -1,6 +1,10 @@
-/* tests/unit/test_rules_utf8.c - a rules file whose pattern holds invalid
- * UTF-8 is refused with PCRE2's message, never compiled blind (the fuzzer
- * found a crash when the compile skipped PCRE2's UTF check). */
+/* tests/unit/test_rules_utf8.c - two rules-file cases the fuzzer found: a
+ * pattern holding invalid UTF-8 is refused with PCRE2's message, never
+ * compiled blind (it crashed when the compile skipped PCRE2's UTF check);
+ * and a bad placeholder deep in a long pattern gets a caret inside the
+ * quoted excerpt (it pointed past the end of the context buffer). */
+#include <stdio.h>
+
 #include "dkg/extract.h"
 #include "testlib.h"
 
@@ -29,6 +33,18 @@ int main(void)
     CHECK_INT(dkg_rules_new(&rules, &err), 0);
     CHECK_INT(dkg_rules_load_buffer(rules, "good.json", good, sizeof good - 1, &err), 0);
     CHECK_INT(dkg_rules_size(rules), 1);
+    dkg_rules_free(rules);
+    /* A bad placeholder 300 bytes into the pattern. */
+    char longer[1024];
+    snprintf(longer, sizeof longer,
+             "{\"dkg_rules\": 1, \"rules\": [{\"name\": \"long\", \"relation\": \"meet\", "
+             "\"pattern\": \"{person:a}%0300d{nosuch:b}\"}]}", 0);
+    CHECK_INT(dkg_rules_new(&rules, &err), 0);
+    dkg_error_clear(&err);
+    CHECK_INT(dkg_rules_load_buffer(rules, "long.json", longer, strlen(longer), &err), DKG_EPARSE);
+    CHECK(strstr(err.message, "unknown placeholder") != NULL);
+    CHECK(err.caret >= 0 && (size_t)err.caret < strlen(err.context));
+    CHECK(strncmp(err.context + err.caret, "{nosuch:b}", 10) == 0);
     dkg_rules_free(rules);
     TEST_MAIN_END();
 }

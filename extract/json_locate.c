@@ -4,6 +4,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "dkg/extract.h"
 #include "json_locate.h"
 
 /* Skip a JSON string starting at buf[i] == '"'; returns the index after it. */
@@ -135,4 +136,16 @@ void *dkg__json_parse(const char *name, const char *buf, size_t len, dkg_error *
         }
     }
     return root;
+}
+
+int dkg__json_check_utf8(const char *name, const char *buf, size_t len, dkg_error *err)
+{
+    size_t bad = 0;
+    if (dkg_utf8_validate(buf, len, &bad) == 0) {
+        return 0;
+    }
+    dkg_error_set(err, DKG_EPARSE, "%s at this byte; save the file as UTF-8",
+                  buf[bad] == '\0' ? "a NUL byte" : "invalid UTF-8");
+    dkg__json_error_at(err, name, buf, len, bad);
+    return DKG_EPARSE;
 }

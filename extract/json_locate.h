@@ -18,6 +18,10 @@ size_t dkg__json_locate(const char *buf, size_t len, const char *key, int index)
  * The depth is bounded by cJSON's nesting limit. */
 void *dkg__json_parse(const char *name, const char *buf, size_t len, dkg_error *err);
 
+/* A data file must be UTF-8 without NUL bytes (cJSON would pass bad bytes
+ * through into our output). Returns 0, or DKG_EPARSE with FILE:LINE:COL. */
+int dkg__json_check_utf8(const char *name, const char *buf, size_t len, dkg_error *err);
+
 /* Fill err's location (line, column, context line, caret) from an offset. */
 void dkg__json_error_at(dkg_error *err, const char *name, const char *buf, size_t len,
                         size_t offset);

@@ -698,6 +698,9 @@ static int load_array(loader *ld, const cJSON *root, const char *key,
 int dkg_lexicon_load_buffer(dkg_lexicon *lex, const char *name, const char *buf, size_t len,
                             dkg_error *err)
 {
+    if (dkg__json_check_utf8(name, buf, len, err) != 0) {
+        return DKG_EPARSE;
+    }
     cJSON *root = dkg__json_parse(name, buf, len, err);
     if (root == NULL) {
         return DKG_EPARSE;
@@ -811,9 +814,10 @@ int dkg__for_each_json(const char *dir, int (*each)(void *ctx, const char *path,
         char **grown = realloc(names, (n + 1) * sizeof *grown);
         size_t plen = strlen(dir) + len + 2;
         char *path = malloc(plen);
+        if (grown != NULL) {
+            names = grown; /* realloc may have moved it even if malloc failed */
+        }
         if (grown == NULL || path == NULL) {
-            free(grown ? NULL : path);
-            names = grown ? grown : names;
             free(path);
             rc = dkg_error_set(err, DKG_ENOMEM, "out of memory");
             break;

@@ -111,9 +111,9 @@ int dkg__tokenize(dkg_extractor *ex)
             tok->start = start;
             tok->end = i;
             tok->sentence = (int)s;
-            tok->upper = (unsigned)is_upper_start(t + start);
-            tok->allcaps = (unsigned)(allcaps && tok->upper);
-            tok->digit = (unsigned)digit;
+            tok->upper = is_upper_start(t + start) ? 1u : 0u;
+            tok->allcaps = allcaps && tok->upper ? 1u : 0u;
+            tok->digit = digit ? 1u : 0u;
             tok->match = -1;
         }
     }

@@ -4,7 +4,8 @@
 # Usage: tests/fuzz/run.sh SECONDS [TARGET...]
 #   TARGET: extract jsonl lexicon rules graph query (default: all, one after the
 #   other, one process each: the machine is shared).
-# Environment: DKG_FUZZ_BUILD (build dir, default build-fuzz), DKG_DATA_DIR
+# Environment: DKG_FUZZ_BUILD (build dir, default build-fuzz), DKG_FUZZ_SEED
+# (libFuzzer's seed, default 1, so a CI run replays the same inputs), DKG_DATA_DIR
 # (lexicon and rules the targets load, default the source tree's data/).
 #
 # Each target starts from its seed corpus in tests/fuzz/corpus/TARGET, copied
@@ -47,7 +48,8 @@ for t in "${targets[@]}"; do
     # -detect_leaks=1 makes libFuzzer do it for every new input.
     if ! ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
         UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-        "$build/tests/fuzz/fuzz_$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+        "$build/tests/fuzz/fuzz_$t" -max_total_time="$seconds" -seed="${DKG_FUZZ_SEED:-1}" \
+        -timeout=10 -rss_limit_mb=2048 \
         -max_len="$max_len" -dict="$src/tests/fuzz/dkg.dict" -close_fd_mask=3 \
         -print_final_stats=1 -artifact_prefix="$build/fuzz-artifacts/$t-" \
         "$work" >"$log" 2>&1; then

@@ -119,6 +119,12 @@ void dkg__json_error_at(dkg_error *err, const char *name, const char *buf, size_
 
 void *dkg__json_parse(const char *name, const char *buf, size_t len, dkg_error *err)
 {
+    size_t deep = 0;
+    if (dkg_json_depth_check(buf, len, DKG_MAX_JSON_DEPTH, &deep) != 0) {
+        dkg_error_set(err, DKG_ELIMIT, "JSON nested more than %d deep", DKG_MAX_JSON_DEPTH);
+        dkg__json_error_at(err, name, buf, len, deep);
+        return NULL;
+    }
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(buf, len, &end, 0);
     if (root == NULL) {
@@ -135,6 +141,19 @@ void *dkg__json_parse(const char *name, const char *buf, size_t len, dkg_error *
             return NULL;
         }
     }
+    const char *dup = dkg__json_duplicate_key(root);
+    if (dup != NULL) {
+        dkg_error_set(err, DKG_EPARSE, "duplicate key \"%.200s\" (a key may appear once in an "
+                      "object)", dup);
+        /* Point at the key's second appearance. */
+        char quoted[210];
+        snprintf(quoted, sizeof quoted, "\"%.200s\"", dup);
+        const char *first = strstr(buf, quoted);
+        const char *second = first != NULL ? strstr(first + 1, quoted) : NULL;
+        dkg__json_error_at(err, name, buf, len, second != NULL ? (size_t)(second - buf) : 0);
+        cJSON_Delete(root);
+        return NULL;
+    }
     return root;
 }
 
@@ -148,4 +167,48 @@ int dkg__json_check_utf8(const char *name, const char *buf, size_t len, dkg_erro
                   buf[bad] == '\0' ? "a NUL byte" : "invalid UTF-8");
     dkg__json_error_at(err, name, buf, len, bad);
     return DKG_EPARSE;
+}
+
+int dkg_json_depth_check(const char *buf, size_t len, int max_depth, size_t *bad_offset)
+{
+    int depth = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = buf[i];
+        if (c == '"') {
+            i = skip_string(buf, len, i) - 1;
+        } else if (c == '[' || c == '{') {
+            if (++depth > max_depth) {
+                *bad_offset = i;
+                return DKG_ELIMIT;
+            }
+        } else if (c == ']' || c == '}') {
+            depth--;
+        }
+    }
+    return 0;
+}
+
+const char *dkg__json_duplicate_key(const cJSON *item)
+{
+    const cJSON *child;
+    if (cJSON_IsObject(item)) {
+        cJSON_ArrayForEach(child, item)
+        {
+            /* Objects in our files are small: a quadratic scan is cheapest. */
+            for (const cJSON *other = child->next; other != NULL; other = other->next) {
+                if (child->string != NULL && other->string != NULL &&
+                    strcmp(child->string, other->string) == 0) {
+                    return child->string;
+                }
+            }
+        }
+    }
+    cJSON_ArrayForEach(child, item)
+    {
+        const char *dup = dkg__json_duplicate_key(child);
+        if (dup != NULL) {
+            return dup;
+        }
+    }
+    return NULL;
 }

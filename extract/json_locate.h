@@ -22,6 +22,11 @@ void *dkg__json_parse(const char *name, const char *buf, size_t len, dkg_error *
  * through into our output). Returns 0, or DKG_EPARSE with FILE:LINE:COL. */
 int dkg__json_check_utf8(const char *name, const char *buf, size_t len, dkg_error *err);
 
+/* The first key that appears twice in one object of a parsed tree (a
+ * const cJSON *), or NULL. cJSON keeps both and reads the first silently. */
+struct cJSON;
+const char *dkg__json_duplicate_key(const struct cJSON *item);
+
 /* Fill err's location (line, column, context line, caret) from an offset. */
 void dkg__json_error_at(dkg_error *err, const char *name, const char *buf, size_t len,
                         size_t offset);

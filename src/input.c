@@ -352,6 +352,29 @@ static long find_nul_escape(const char *s, size_t len)
 }
 
 /* One line of a JSON Lines file (without its newline; line[len] writable). */
+/* The first key that appears twice in one object, or NULL. (extract/ has the
+ * same check for data files; src/ sees only the public headers, and this is
+ * the one place the command parses records itself.) */
+static const char *duplicate_key(const cJSON *item)
+{
+    const cJSON *child;
+    cJSON_ArrayForEach(child, item)
+    {
+        for (const cJSON *other = child->next; cJSON_IsObject(item) && other != NULL;
+             other = other->next) {
+            if (child->string != NULL && other->string != NULL &&
+                strcmp(child->string, other->string) == 0) {
+                return child->string;
+            }
+        }
+        const char *dup = duplicate_key(child);
+        if (dup != NULL) {
+            return dup;
+        }
+    }
+    return NULL;
+}
+
 static void jsonl_line(walker *w, const char *path, long lineno, char *line, size_t len)
 {
     while (len > 0 && line[len - 1] == '\r') {
@@ -374,6 +397,12 @@ static void jsonl_line(walker *w, const char *path, long lineno, char *line, siz
         return;
     }
     line[len] = '\0';
+    size_t deep = 0;
+    if (dkg_json_depth_check(line, len, DKG_MAX_JSON_DEPTH, &deep) != 0) {
+        report(&w->failures, path, lineno, (long)deep + 1, -1,
+               "JSON nested more than %d deep; record skipped", DKG_MAX_JSON_DEPTH);
+        return;
+    }
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(line, len, &end, 0);
     if (root == NULL) {
@@ -423,6 +452,12 @@ static void jsonl_line(walker *w, const char *path, long lineno, char *line, siz
     if (!cJSON_IsObject(root)) {
         report(&w->failures, path, lineno, 0, -1,
                "a record must be a JSON object; record skipped");
+        goto done;
+    }
+    const char *dup = duplicate_key(root);
+    if (dup != NULL) {
+        report(&w->failures, path, lineno, 0, -1,
+               "duplicate key \"%.80s\" (a key may appear once); record skipped", dup);
         goto done;
     }
     long nul_at = find_nul_escape(line, len);

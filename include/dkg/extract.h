@@ -47,6 +47,11 @@ int dkg_article_parse_dateline(const char *text, size_t len, char date_out[11],
  * else DKG_EUTF8 with the byte offset of the first bad byte in *bad_offset. */
 int dkg_utf8_validate(const char *buf, size_t len, size_t *bad_offset);
 
+/* Check that JSON text nests arrays and objects no deeper than max_depth
+ * (DKG_MAX_JSON_DEPTH for our inputs). Returns 0, or DKG_ELIMIT with the
+ * byte offset of the first bracket too deep in *bad_offset. Cost O(len). */
+int dkg_json_depth_check(const char *buf, size_t len, int max_depth, size_t *bad_offset);
+
 /* A content id for text: "sha1-like" 16 hex digits (FNV-1a 64 of the bytes),
  * written to out (17 bytes). Stable across runs and machines. */
 void dkg_content_id(const char *text, size_t len, char out[17]);

@@ -53,12 +53,12 @@ check --lexicon text.json 'dkg: text.json:1:1: error: not valid JSON (cut short,
   not json
   ^'
 check --lexicon nowhere.json 'dkg: nowhere.json: error: cannot open: No such file or directory'
-# 10,000 levels: refused without a stack overflow (tests/known_bugs/ wants a depth message).
+# 10,000 levels: refused at the 65th bracket (DKG_MAX_JSON_DEPTH), no stack overflow.
 python3 -c 'import sys; sys.stdout.write("{\"dkg_lexicon\": 1, \"entities\": " + "["*10000 + "]"*10000 + "}")' \
     >deep.json
 run "$DKG" extract --lexicon deep.json good.txt
 expect_status 1 "deep lexicon:"
-expect_stderr "dkg: deep.json:1:1031: error: "
+expect_stderr "dkg: deep.json:1:95: error: JSON nested more than 64 deep"
 expect_no_stdout
 
 # --- rules files ---------------------------------------------------------------------------

@@ -99,13 +99,12 @@ dkg: utf8.jsonl:4:15: error: invalid UTF-8 (byte 0xE2); fix the encoding of that
 same_as_good utf8.jsonl
 no_new_files "$files"
 
-# JSON nested 10,000 deep: refused without a stack overflow (cJSON stops at 1,000 levels;
-# tests/known_bugs/ asks for a message naming the depth limit instead).
+# JSON nested 10,000 deep: refused at the 65th bracket (DKG_MAX_JSON_DEPTH), no stack overflow.
 python3 -c 'import sys; sys.stdout.write("%s\n{\"text\": %s%s}\n%s\n" % (sys.argv[1], "["*10000, "]"*10000, sys.argv[2]))' \
     "$good1" "$good2" >deep.jsonl
 run "${X[@]}" deep.jsonl
 expect_status 1 "deep.jsonl:"
-expect_stderr "dkg: deep.jsonl:2:1009: error: "
+expect_stderr "dkg: deep.jsonl:2:73: error: JSON nested more than 64 deep"
 expect_stderr "; record skipped"
 same_as_good deep.jsonl
 

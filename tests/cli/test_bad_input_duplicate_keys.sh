@@ -1,4 +1,4 @@
-# Known bug: duplicate JSON keys are accepted silently in records and lexicons.
+# tests/cli/test_bad_input_duplicate_keys.sh - a key twice in one object (a record, a lexicon) is an error: parsers disagree on which one wins.
 . "$DKG_SOURCE_DIR/tests/cli/testlib.sh"
 cd "$TMP" || exit 1
 printf '{"text": "Xi Jinping met Emmanuel Macron.", "text": "Narendra Modi met Olaf Scholz."}\n' >dup.jsonl

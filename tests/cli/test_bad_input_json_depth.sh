@@ -1,5 +1,5 @@
-# Known bug: DKG_MAX_JSON_DEPTH (64) is not enforced, and deeper than cJSON's 1,000 levels
-# the message does not name the limit.
+# tests/cli/test_bad_input_json_depth.sh - JSON nested deeper than DKG_MAX_JSON_DEPTH (64)
+# is refused with a message naming the limit, whatever the depth (500, 10,000).
 . "$DKG_SOURCE_DIR/tests/cli/testlib.sh"
 cd "$TMP" || exit 1
 python3 -c 'import sys; sys.stdout.write("{\"text\": \"Xi met Macron.\", \"x\": " + "["*500 + "]"*500 + "}\n")' >d500.jsonl

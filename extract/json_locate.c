@@ -119,6 +119,9 @@ void dkg__json_error_at(dkg_error *err, const char *name, const char *buf, size_
 
 void *dkg__json_parse(const char *name, const char *buf, size_t len, dkg_error *err)
 {
+    if (dkg__json_check_utf8(name, buf, len, err) != 0) {
+        return NULL;
+    }
     size_t deep = 0;
     if (dkg_json_depth_check(buf, len, DKG_MAX_JSON_DEPTH, &deep) != 0) {
         dkg_error_set(err, DKG_ELIMIT, "JSON nested more than %d deep", DKG_MAX_JSON_DEPTH);

@@ -13,9 +13,10 @@
  * in buf[0..len), or of the key itself when index < 0; 0 when not found. */
 size_t dkg__json_locate(const char *buf, size_t len, const char *key, int index);
 
-/* Parse buf with cJSON; on failure fill err with FILE:LINE:COL and the
- * offending line with a caret. Returns the cJSON root (a cJSON *) or NULL.
- * The depth is bounded by cJSON's nesting limit. */
+/* Parse a data file (lexicon, rules) with cJSON after checking it is UTF-8,
+ * nests no deeper than DKG_MAX_JSON_DEPTH and repeats no key in an object;
+ * on failure fill err with FILE:LINE:COL and the offending line with a
+ * caret. Returns the cJSON root (a cJSON *) or NULL. */
 void *dkg__json_parse(const char *name, const char *buf, size_t len, dkg_error *err);
 
 /* A data file must be UTF-8 without NUL bytes (cJSON would pass bad bytes

@@ -698,9 +698,6 @@ static int load_array(loader *ld, const cJSON *root, const char *key,
 int dkg_lexicon_load_buffer(dkg_lexicon *lex, const char *name, const char *buf, size_t len,
                             dkg_error *err)
 {
-    if (dkg__json_check_utf8(name, buf, len, err) != 0) {
-        return DKG_EPARSE;
-    }
     cJSON *root = dkg__json_parse(name, buf, len, err);
     if (root == NULL) {
         return DKG_EPARSE;

@@ -539,9 +539,6 @@ static int load_list(rloader *ld, const cJSON *root, const char *key,
 int dkg_rules_load_buffer(dkg_rules *rules, const char *name, const char *buf, size_t len,
                           dkg_error *err)
 {
-    if (dkg__json_check_utf8(name, buf, len, err) != 0) {
-        return DKG_EPARSE;
-    }
     cJSON *root = dkg__json_parse(name, buf, len, err);
     if (root == NULL) {
         return DKG_EPARSE;

@@ -16,7 +16,9 @@ int cmd_eval(int argc, char **argv);
 /* Exit statuses. */
 enum { DKG_EXIT_OK = 0, DKG_EXIT_FAILURE = 1, DKG_EXIT_USAGE = 2 };
 
-/* Print "dkg: FILE:LINE:COL: error: MESSAGE" (parts that are unknown are left
+/* Every message below goes to stderr with control characters shown as '?'.
+ *
+ * Print "dkg: FILE:LINE:COL: error: MESSAGE" (parts that are unknown are left
  * out), then the context line with a caret under err->caret when present. */
 void cli_print_error(const dkg_error *err);
 
@@ -34,6 +36,14 @@ void cli_warnf(const char *fmt, ...)
 #endif
     ;
 
+/* Print "dkg: PATH[:LINE]: warning: MESSAGE" (LINE left out when 0): things
+ * skipped on purpose, which do not count as failures. */
+void cli_warn_at(const char *path, long line, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
 /* Usage error: print "dkg SUB: MESSAGE" and "Try 'dkg SUB --help'." to stderr;
  * returns DKG_EXIT_USAGE. */
 int cli_usage_error(const char *subcommand, const char *fmt, ...)
@@ -41,6 +51,12 @@ int cli_usage_error(const char *subcommand, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+
+/* Check, before any work, that -o PATH can be written: its directory exists
+ * and is writable, and PATH is not a directory (want_directory = 0) or is
+ * one or does not exist yet (want_directory = 1). "-" always passes. Prints
+ * the error and returns -1 otherwise. */
+int cli_check_output_path(const char *path, int want_directory);
 
 /* The directory of the shipped data (lexicon/, rules/): $DKG_DATA_DIR when
  * set, the source tree's data/ when the binary runs from its build tree, else

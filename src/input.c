@@ -60,27 +60,6 @@ static void report(long *failures, const char *path, long line, long column, lon
     (*failures)++;
 }
 
-/* Same shape as an error, for things skipped on purpose (not counted). */
-static void warn_at(const char *path, long line, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 3, 4)))
-#endif
-    ;
-
-static void warn_at(const char *path, long line, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    fprintf(stderr, "dkg: %s", path);
-    if (line > 0) {
-        fprintf(stderr, ":%ld", line);
-    }
-    fputs(": warning: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
-    va_end(ap);
-}
-
 /* ---- the reader ------------------------------------------------------------ */
 
 typedef struct reader {
@@ -269,7 +248,7 @@ static void article_record(walker *w, const char *path, long line, char *text, s
         k++;
     }
     if (k == len) {
-        warn_at(path, line, "empty article, skipped");
+        cli_warn_at(path, line, "empty article, skipped");
         return;
     }
     text[len] = '\0';
@@ -489,7 +468,7 @@ static void jsonl_line(walker *w, const char *path, long lineno, char *line, siz
         /* A directory of articles often holds other JSON Lines (annotations,
          * metadata): a file whose first record is neither an article nor an
          * extraction is not ours, and is passed over rather than failed. */
-        warn_at(path, lineno, "neither articles nor extractions (no \"text\" or \"dkg\" key); "
+        cli_warn_at(path, lineno, "neither articles nor extractions (no \"text\" or \"dkg\" key); "
                               "file skipped");
         w->skip_file = 1;
         goto done;
@@ -665,7 +644,7 @@ static void walk_dir(walker *w, const char *path, const struct stat *st)
 {
     for (size_t k = 0; k < w->ndirs; k++) {
         if (w->dirs[k].dev == st->st_dev && w->dirs[k].ino == st->st_ino) {
-            warn_at(path, 0, "directory loop through a symbolic link, skipped");
+            cli_warn_at(path, 0, "directory loop through a symbolic link, skipped");
             return;
         }
     }
@@ -759,7 +738,7 @@ static void walk_path(walker *w, const char *path, int top)
         int e = errno;
         struct stat lst;
         if (!top && lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) {
-            warn_at(path, 0, "broken symbolic link, skipped");
+            cli_warn_at(path, 0, "broken symbolic link, skipped");
             return;
         }
         report(&w->failures, path, 0, 0, -1, "cannot open: %s", strerror(e));

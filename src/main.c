@@ -70,6 +70,6 @@ int main(int argc, char **argv)
             return subcommands[i].run(argc - 1, argv + 1);
         }
     }
-    fprintf(stderr, "dkg: '%s' is not a dkg subcommand.\nTry 'dkg --help'.\n", name);
+    cli_errorf("'%s' is not a dkg subcommand; try 'dkg --help'", name);
     return DKG_EXIT_USAGE;
 }

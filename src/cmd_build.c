@@ -436,6 +436,9 @@ int cmd_build(int argc, char **argv)
     if (update && strcmp(out, "-") == 0) {
         return cli_usage_error("build", "--update needs a graph file, not '-'");
     }
+    if (cli_check_output_path(out, 0) != 0) {
+        return DKG_EXIT_FAILURE;
+    }
 
     dkg_error err;
     dkg_error_clear(&err);

@@ -225,6 +225,9 @@ int cmd_export(int argc, char **argv)
     if (dkg_export_options_check(&opts, &err) != 0) {
         return cli_usage_error("export", "%s", err.message);
     }
+    if (output != NULL && cli_check_output_path(output, opts.format == DKG_EXPORT_NEO4J) != 0) {
+        return DKG_EXIT_FAILURE;
+    }
 
     dkg_graph *g = NULL;
     int rc;

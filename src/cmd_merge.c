@@ -69,6 +69,9 @@ int cmd_merge(int argc, char **argv)
     if (optind >= argc) {
         return cli_usage_error("merge", "no graph to merge");
     }
+    if (cli_check_output_path(out, 0) != 0) {
+        return DKG_EXIT_FAILURE;
+    }
 
     dkg_error err;
     dkg_error_clear(&err);

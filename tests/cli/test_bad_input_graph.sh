@@ -81,13 +81,13 @@ if [ -w /dev/full ]; then
 fi
 run "$DKG" build -o no/such/dir/g.json two.jsonl
 expect_status 1 "build into a missing directory:"
-expect_stderr "dkg: no/such/dir/g.json: error: cannot create a temporary file beside it: No such file or directory"
+expect_stderr "dkg: no/such/dir/g.json: error: cannot write into 'no/such/dir': No such file or directory; create it or choose another -o"
 run "$DKG" merge -o no/such/dir/g.json good.json
 expect_status 1 "merge into a missing directory:"
-expect_stderr_exact "dkg: no/such/dir/g.json: error: cannot create a temporary file beside it: No such file or directory"
+expect_stderr_exact "dkg: no/such/dir/g.json: error: cannot write into 'no/such/dir': No such file or directory; create it or choose another -o"
 run "$DKG" export good.json --to gexf -o no/such/dir/g.gexf
 expect_status 1 "export into a missing directory:"
-expect_stderr_exact "dkg: no/such/dir/g.gexf: error: cannot create a file beside it: No such file or directory"
+expect_stderr_exact "dkg: no/such/dir/g.gexf: error: cannot write into 'no/such/dir': No such file or directory; create it or choose another -o"
 if [ ! -e no ]; then pass; else fail "a directory was created"; fi
 
 testlib_end

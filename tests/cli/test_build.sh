@@ -161,7 +161,7 @@ same_file "$TMP/broken0.json" "$TMP/broken.json" "broken graph untouched"
 # --- a full disk / unwritable target fails cleanly ---------------------------------------
 run "$DKG" build -o "$TMP/no/such/dir/g.json" $FX
 expect_status 1 "unwritable"
-expect_stderr "dkg: $TMP/no/such/dir/g.json: error: cannot create a temporary file beside it: No such file or directory"
+expect_stderr "dkg: $TMP/no/such/dir/g.json: error: cannot write into '$TMP/no/such/dir': No such file or directory; create it or choose another -o"
 if [ -w /dev/full ]; then
     run sh -c "\"$DKG\" build -o - $FX >/dev/full"
     expect_status 1 "disk full"

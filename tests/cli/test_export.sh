@@ -209,7 +209,7 @@ if [ -z "$(ls "$TMP" | grep '\.tmp\.')" ]; then pass; else fail "temporary files
 
 run "$DKG" export "$G" --to dot -o "$TMP/no/such/dir/g.dot"
 expect_status 1
-expect_stderr "dkg: $TMP/no/such/dir/g.dot: error: cannot create a file beside it"
+expect_stderr "dkg: $TMP/no/such/dir/g.dot: error: cannot write into '$TMP/no/such/dir': No such file or directory"
 
 # Links, devices and pipes are written in place, never renamed over (a rename
 # would replace the link or device node: think -o /dev/stdout or /dev/null).
@@ -230,7 +230,7 @@ if [ -p "$TMP/fifo" ] && [ "$(python3 -c 'import json,sys; print(len(json.load(o
 then pass; else fail "-o to a FIFO"; fi
 run "$DKG" export "$G" --to dot -o "$TMP"
 expect_status 1
-expect_stderr_exact "dkg: $TMP: error: is a directory"
+expect_stderr_exact "dkg: $TMP: error: is a directory; give a file name to -o"
 
 # An empty graph exports in every format (no nodes is not an error).
 printf '{"dkg_graph": 1,\n"documents": [\n],\n"nodes": [\n],\n"edges": [\n]\n}\n' >"$TMP/empty.json"

@@ -55,7 +55,7 @@ if [ -z "$(ls "$TMP/neo" | grep '\.tmp\.')" ]; then pass; else fail "temporary f
 echo x >"$TMP/afile"
 run "$DKG" export "$G" --to neo4j -o "$TMP/afile"
 expect_status 1
-expect_stderr_exact "dkg: $TMP/afile: error: --to neo4j writes a directory, and this is a file"
+expect_stderr_exact "dkg: $TMP/afile: error: this is a file, and this format writes a directory"
 
 # Cytoscape.js JSON has the wrapper Cytoscape desktop imports.
 run "$DKG" export "$G" --to cytoscape

@@ -5,6 +5,7 @@
  * relations -> JSON. Each step lives in its own file; this one owns the
  * per-thread state (PCRE2 match data, match context with a match limit,
  * JIT stack) and resets the reusable arrays between articles. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,6 +69,33 @@ void dkg_extractor_free(dkg_extractor *ex)
     free(ex);
 }
 
+/* The segmenter cuts a sentence longer than DKG_MAX_SENTENCE_BYTES into pieces
+ * that touch (the next piece starts where the last ended; real sentences are
+ * separated by spaces). Say so in the output: a relation whose actors sit on
+ * both sides of a cut is not found. */
+static void warn_cut_sentences(dkg_extractor *ex)
+{
+    const dkg_sentences *s = &ex->sentences;
+    for (size_t i = 0; i + 1 < s->count; i++) {
+        const dkg_sentence *piece = &s->items[i];
+        if (piece->end != s->items[i + 1].start ||
+            piece->end - piece->start + 4 <= DKG_MAX_SENTENCE_BYTES) {
+            continue;
+        }
+        size_t first = i;
+        while (i + 1 < s->count && s->items[i].end == s->items[i + 1].start) {
+            i++;
+        }
+        char at[32], limit[32];
+        snprintf(at, sizeof at, "%zu", s->items[first].start);
+        snprintf(limit, sizeof limit, "%zu", DKG_MAX_SENTENCE_BYTES);
+        dkg__add_warning(ex,
+                         "the sentence at byte %s is longer than %s bytes and was cut into "
+                         "pieces; relations across a cut are not found",
+                         at, limit);
+    }
+}
+
 int dkg_extract(dkg_extractor *ex, const dkg_article *article, const char **json_out,
                 size_t *len_out, dkg_error *err)
 {
@@ -97,6 +125,9 @@ int dkg_extract(dkg_extractor *ex, const dkg_article *article, const char **json
     ex->pool_len = 0;
     ex->warnings_len = 0;
     int rc = dkg__segment(ex->text, ex->len, &ex->sentences);
+    if (rc == 0) {
+        warn_cut_sentences(ex);
+    }
     rc = rc ? rc : dkg__tokenize(ex);
     rc = rc ? rc : dkg__find_dates(ex);
     rc = rc ? rc : dkg__match_lexicon(ex);

@@ -24,6 +24,9 @@ void dkg__add_warning(dkg_extractor *ex, const char *fmt, const char *a, const c
     if (n < 0) {
         return;
     }
+    if ((size_t)n >= sizeof msg) {
+        n = (int)sizeof msg - 1; /* snprintf counted what did not fit */
+    }
     size_t need = ex->warnings_len + (size_t)n + 4;
     if (need > 64 * 1024) {
         return; /* enough warnings for one article */

@@ -61,5 +61,17 @@ run "$DKG" extract long.txt
 expect_status 0 "long.txt:"
 json_is 'd["doc"]["bytes"]' 200089
 json_is '[r["type"] for r in d["relations"]]' "['meet', 'role', 'role']"
+json_is 'd["warnings"]' "['the sentence at byte 22 is longer than 65536 bytes and was cut into pieces; relations across a cut are not found']"
+# At exactly the limit nothing is cut or said; one byte more is warned about.
+for extra in "" "s"; do
+    python3 -c 'import sys; sys.stdout.write(" date 2025-12-04 Edge\n" + "word " * 13106 + "yes ok" + sys.argv[1] + "\n")' "$extra" >edge.txt
+    run "$DKG" extract edge.txt
+    expect_status 0 "edge.txt:"
+    if [ -z "$extra" ]; then
+        json_is 'd["warnings"]' "[]"
+    else
+        json_is 'd["warnings"]' "['the sentence at byte 22 is longer than 65536 bytes and was cut into pieces; relations across a cut are not found']"
+    fi
+done
 
 testlib_end

@@ -13,7 +13,7 @@ run "$DKG" extract --rules rules.json a.txt
 expect_status 1 "a rules file with invalid UTF-8:"
 expect_stderr "invalid UTF-8"
 # A pattern with a 0xFF byte: compiled with PCRE2_NO_UTF_CHECK, undefined behaviour in PCRE2
-# (tests/fuzz/crashes/rules-pcre2-invalid-utf8.json is the fuzzer's reproducer).
+# (tests/fuzz/corpus/rules/regress-pcre2-invalid-utf8.json is the fuzzer's reproducer).
 printf '{"dkg_rules": 1, "rules": [{"name": "x", "relation": "meet", "triggers": ["met"], "pattern": "{person:a} met \377 {person:b}"}]}\n' >ff.json
 run "$DKG" extract --rules ff.json a.txt
 expect_status 1 "a pattern with a 0xFF byte:"

@@ -14,8 +14,7 @@
 
 #include "commands.h"
 
-/* The directory part of PATH ("." when there is none), malloc'd. */
-static char *directory_of(const char *path)
+char *cli_directory_of(const char *path)
 {
     const char *slash = strrchr(path, '/');
     if (slash == NULL) {
@@ -67,7 +66,7 @@ int cli_check_output_path(const char *path, int want_directory)
         }
         return 0;
     }
-    char *dir = directory_of(path);
+    char *dir = cli_directory_of(path);
     if (dir == NULL) {
         return refuse(path, "out of memory");
     }

@@ -351,22 +351,6 @@ static int parse_options(int argc, char **argv, eval_options *o)
     return 0;
 }
 
-/* dirname() without modifying its argument; malloc'd. */
-static char *folder_of(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    if (slash == NULL) {
-        return strdup(".");
-    }
-    size_t len = slash == path ? 1 : (size_t)(slash - path);
-    char *dir = malloc(len + 1);
-    if (dir != NULL) {
-        memcpy(dir, path, len);
-        dir[len] = '\0';
-    }
-    return dir;
-}
-
 static char *join(const char *dir, const char *file)
 {
     if (file[0] == '/') {
@@ -408,7 +392,7 @@ int cmd_eval(int argc, char **argv)
     } else if (extraction_open(&x, &o.setup) != 0) {
         goto done;
     }
-    folder = o.dir != NULL ? strdup(o.dir) : folder_of(o.gold);
+    folder = o.dir != NULL ? strdup(o.dir) : cli_directory_of(o.gold);
     if (folder == NULL) {
         cli_errorf("out of memory");
         goto done;

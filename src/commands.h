@@ -52,6 +52,10 @@ int cli_usage_error(const char *subcommand, const char *fmt, ...)
 #endif
     ;
 
+/* The directory part of PATH ("." when there is none), like dirname() but
+ * without modifying PATH; malloc'd, NULL when out of memory. */
+char *cli_directory_of(const char *path);
+
 /* Check, before any work, that -o PATH can be written: its directory exists
  * and is writable, and PATH is not a directory (want_directory = 0) or is
  * one or does not exist yet (want_directory = 1). "-" always passes. Prints

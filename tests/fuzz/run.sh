@@ -10,8 +10,9 @@
 #
 # Each target starts from its seed corpus in tests/fuzz/corpus/TARGET, copied
 # into the build dir so that what the fuzzer finds never dirties the tree,
-# with the dictionary tests/fuzz/dkg.dict. A crash, leak, hang (over 10 s
-# for one input) or a broken invariant leaves the input in
+# with the dictionary tests/fuzz/dkg.dict. A crash, leak, hang (over
+# DKG_FUZZ_TIMEOUT seconds of wall time for one input, default 10; raise it on
+# a loaded machine, where a starved process trips the alarm without a hang) or a broken invariant leaves the input in
 # BUILD/fuzz-artifacts/ and makes the script exit 1; reproduce it with
 # BUILD/tests/fuzz/fuzz_TARGET FILE. A longer local run: tests/fuzz/run.sh 1800.
 set -euo pipefail
@@ -49,7 +50,7 @@ for t in "${targets[@]}"; do
     if ! ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
         UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         "$build/tests/fuzz/fuzz_$t" -max_total_time="$seconds" -seed="${DKG_FUZZ_SEED:-1}" \
-        -timeout=10 -rss_limit_mb=2048 \
+        -timeout="${DKG_FUZZ_TIMEOUT:-10}" -rss_limit_mb=2048 \
         -max_len="$max_len" -dict="$src/tests/fuzz/dkg.dict" -close_fd_mask=3 \
         -print_final_stats=1 -artifact_prefix="$build/fuzz-artifacts/$t-" \
         "$work" >"$log" 2>&1; then

@@ -12,9 +12,9 @@
 # into the build dir so that what the fuzzer finds never dirties the tree,
 # with the dictionary tests/fuzz/dkg.dict. A crash, leak, hang (over
 # DKG_FUZZ_TIMEOUT seconds of wall time for one input, default 10; raise it on
-# a loaded machine, where a starved process trips the alarm without a hang) or a broken invariant leaves the input in
-# BUILD/fuzz-artifacts/ and makes the script exit 1; reproduce it with
-# BUILD/tests/fuzz/fuzz_TARGET FILE. A longer local run: tests/fuzz/run.sh 1800.
+# a loaded machine, where a starved process trips the alarm without a hang)
+# or a broken invariant leaves the input in BUILD/fuzz-artifacts/ and makes
+# the script exit 1; reproduce it with BUILD/tests/fuzz/fuzz_TARGET FILE. A longer local run: tests/fuzz/run.sh 1800.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 src=$PWD

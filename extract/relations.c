@@ -816,12 +816,15 @@ int dkg__find_relations(dkg_extractor *ex)
             if (build_mask(ex, (int)s, m0, m1, &len) != 0) {
                 return DKG_ENOMEM;
             }
+            unsigned counts[DKG_GATE_SETS];
+            dkg__rule_gate_count(ex->masked, len, counts);
             /* Rules in file order, so output does not depend on hashing. */
             for (size_t r = 0; r < rules->nrules; r++) {
                 int run = ex->rule_seen[r] == ex->generation;
                 for (size_t u = 0; u < rules->nuntriggered && !run; u++) {
                     run = rules->untriggered[u] == (int)r;
                 }
+                run = run && dkg__rule_gate_open(&rules->rules[r].gate, counts);
                 if (run && apply_rule(ex, &rules->rules[r], (int)s, m0, m1, len) != 0) {
                     return DKG_ENOMEM;
                 }

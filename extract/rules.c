@@ -73,6 +73,18 @@ static const placeholder placeholders[] = {
     {"entity", "PCLO", 0}, {"persons2", "P", 2}, {"actors2", "PCO", 2},
 };
 
+int dkg__placeholder_info(const char *name, const char **types, int *list)
+{
+    for (size_t k = 0; k < sizeof placeholders / sizeof placeholders[0]; k++) {
+        if (strcmp(placeholders[k].name, name) == 0) {
+            *types = placeholders[k].types;
+            *list = placeholders[k].list;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* Expand {type:group} placeholders into PCRE2 syntax. Returns a malloc'd
  * pattern, or NULL with *bad set to the offset of the bad placeholder. */
 static char *expand(const char *src, size_t *bad, const char **why)
@@ -397,6 +409,7 @@ static int load_rule(rloader *ld, const cJSON *obj)
         int number = pcre2_substring_number_from_name(r.code, (PCRE2_SPTR)group_names[g]);
         r.group[g] = number > 0 ? number : 0;
     }
+    dkg__rule_gate_analyse(pattern->valuestring, &r.gate);
     if (r.group[GROUP_A] == 0) {
         pcre2_code_free(r.code);
         return rfail(ld, "the pattern needs a source placeholder with group a, e.g. "

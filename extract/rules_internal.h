@@ -12,6 +12,16 @@ typedef enum rel_status { ST_OCCURRED, ST_PLANNED, ST_NEGATED } rel_status;
 /* Groups a rule may name in its placeholders. */
 enum { GROUP_A, GROUP_B, GROUP_PLACE, GROUP_HOST, GROUP_COUNT };
 
+/* The mandatory placeholders of a rule's pattern (rule_gate.c): a sentence
+ * whose masked form lacks the tokens they need cannot match the rule. */
+#define DKG_GATE_MAX 8
+#define DKG_GATE_SETS 16 /* type sets over the letters P, C, L, O (bits 1, 2, 4, 8) */
+typedef struct rule_gate {
+    int n;
+    unsigned char bits[DKG_GATE_MAX];  /* type set of each mandatory placeholder */
+    unsigned char count[DKG_GATE_MAX]; /* tokens it needs: 2 for persons2/actors2 */
+} rule_gate;
+
 typedef struct rule {
     char *name;
     char *relation;      /* meet, call, visit, agree, aid, appeal, support, role, located_in */
@@ -23,6 +33,7 @@ typedef struct rule {
     int context_place;   /* visit rules without a place: the article's setting */
     pcre2_code *code;
     int group[GROUP_COUNT]; /* capture group numbers, 0 when unused */
+    rule_gate gate;
 } rule;
 
 typedef struct modifier {
@@ -52,5 +63,19 @@ struct dkg_rules {
 /* Masked-sentence token bytes: an entity mention becomes "\x01" TYPE INDEX "\x02". */
 #define MASK_OPEN '\x01'
 #define MASK_CLOSE '\x02'
+
+/* Placeholder NAME ("persons"): its type letters and list kind (0 one
+ * token, 1 a list, 2 a list of two or more). Returns 0 for an unknown name. */
+int dkg__placeholder_info(const char *name, const char **types, int *list);
+
+/* Fill *out with the mandatory placeholders of pattern SRC (as written, with
+ * placeholders). Returns how many; 0 means no gate (always run the rule). */
+int dkg__rule_gate_analyse(const char *src, rule_gate *out);
+
+/* counts[set]: masked tokens in masked[0, len) whose letter is in set. */
+void dkg__rule_gate_count(const char *masked, size_t len, unsigned counts[DKG_GATE_SETS]);
+
+/* May a sentence with these token counts match a rule with gate G? */
+int dkg__rule_gate_open(const rule_gate *g, const unsigned counts[DKG_GATE_SETS]);
 
 #endif

@@ -1,6 +1,12 @@
 /* extract/strmap.c - string -> int hash map with linear probing and an arena
  * for keys. Chosen over a trie because lookups hash a token span once and
- * compare at most a few keys; the table stays under 50% full. */
+ * compare at most a few keys; the table stays under 50% full.
+ *
+ * Probes read a parallel array of 16-bit hash tags before any slot: most
+ * lookups are misses (every word of an article is looked up in the lexicon's
+ * tables), and a miss then touches 2 bytes per probe instead of a 32-byte
+ * slot. The lexicon's slot arrays are megabytes; their tags fit in cache,
+ * and the slot loads were an eighth of the extraction time (perf). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,6 +35,7 @@ void dkg__strmap_destroy(dkg_strmap *m)
     }
     free(m->arena_blocks);
     free(m->slots);
+    free(m->tags);
     memset(m, 0, sizeof *m);
 }
 
@@ -56,19 +63,25 @@ static const char *arena_copy(dkg_strmap *m, const char *key, size_t len)
     return dst;
 }
 
+static uint16_t tag_of(uint64_t h)
+{
+    return (uint16_t)((h >> 48) | 1u);
+}
+
 int dkg__strmap_get(const dkg_strmap *m, const char *key, size_t len)
 {
     if (m->capacity == 0) {
         return -1;
     }
     uint64_t h = dkg__hash(key, len);
+    uint16_t tag = tag_of(h);
     size_t mask = m->capacity - 1;
     for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
-        const dkg_strmap_slot *s = &m->slots[i];
-        if (s->key == NULL) {
+        if (m->tags[i] == 0) {
             return -1;
         }
-        if (s->hash == h && s->len == len && memcmp(s->key, key, len) == 0) {
+        const dkg_strmap_slot *s = &m->slots[i];
+        if (m->tags[i] == tag && s->hash == h && s->len == len && memcmp(s->key, key, len) == 0) {
             return s->value;
         }
     }
@@ -78,7 +91,10 @@ static int grow(dkg_strmap *m)
 {
     size_t capacity = m->capacity ? m->capacity * 2 : 64;
     dkg_strmap_slot *slots = calloc(capacity, sizeof *slots);
-    if (slots == NULL) {
+    uint16_t *tags = calloc(capacity, sizeof *tags);
+    if (slots == NULL || tags == NULL) {
+        free(slots);
+        free(tags);
         return DKG_ENOMEM;
     }
     for (size_t i = 0; i < m->capacity; i++) {
@@ -91,9 +107,12 @@ static int grow(dkg_strmap *m)
             j = (j + 1) & (capacity - 1);
         }
         slots[j] = *s;
+        tags[j] = tag_of(s->hash);
     }
     free(m->slots);
+    free(m->tags);
     m->slots = slots;
+    m->tags = tags;
     m->capacity = capacity;
     return 0;
 }
@@ -121,6 +140,7 @@ int dkg__strmap_put(dkg_strmap *m, const char *key, size_t len, int value)
         return DKG_ENOMEM;
     }
     m->slots[i] = (dkg_strmap_slot){h, copy, len, value};
+    m->tags[i] = tag_of(h);
     m->count++;
     return 0;
 }

@@ -17,6 +17,7 @@ typedef struct dkg_strmap_slot {
 
 typedef struct dkg_strmap {
     dkg_strmap_slot *slots;
+    uint16_t *tags;  /* per slot: 0 empty, else 16 bits of the hash (never 0) */
     size_t capacity; /* power of two */
     size_t count;
     char **arena_blocks;

@@ -167,7 +167,26 @@ int dkg__entity_discovered(dkg_extractor *ex, lex_type type, const char *name, s
 int dkg__add_mention(dkg_extractor *ex, size_t start, size_t end, int entity, mention_kind kind,
                      int sentence);
 void dkg__add_warning(dkg_extractor *ex, const char *fmt, const char *a, const char *b);
-int dkg__token_is(const dkg_extractor *ex, size_t t, const char *word);
+/* Is token t, ASCII letters lower-cased, exactly `word`? Asked millions of
+ * times per 1,000 articles (every pronoun, starter and cue check), almost
+ * always failing on the first byte: inline (10% of the instructions were the
+ * calls), compare as we go and let the word's NUL end it rather than strlen()
+ * first. The text holds no NUL, so a shorter word fails on its terminator. */
+static inline int dkg__token_is(const dkg_extractor *ex, size_t t, const char *word)
+{
+    if (t >= ex->ntokens) {
+        return 0;
+    }
+    size_t len = ex->tokens[t].end - ex->tokens[t].start;
+    const char *p = ex->text + ex->tokens[t].start;
+    for (size_t i = 0; i < len; i++) {
+        char a = p[i] >= 'A' && p[i] <= 'Z' ? (char)(p[i] + 32) : p[i];
+        if (a != word[i]) {
+            return 0;
+        }
+    }
+    return word[len] == '\0';
+}
 /* Capitalised words that are never names: sentence starters, pronouns, days, months. */
 int dkg__is_common_word(const dkg_extractor *ex, size_t t);
 

@@ -120,26 +120,6 @@ int dkg__tokenize(dkg_extractor *ex)
     return 0;
 }
 
-/* Called over a million times per megabyte of text (every pronoun, starter
- * and cue check), almost always with a mismatch in the first byte: compare
- * as we go and let the word's NUL end it, rather than strlen() first. The
- * text holds no NUL, so a shorter word fails on its terminator. */
-int dkg__token_is(const dkg_extractor *ex, size_t t, const char *word)
-{
-    if (t >= ex->ntokens) {
-        return 0;
-    }
-    size_t len = ex->tokens[t].end - ex->tokens[t].start;
-    const char *p = ex->text + ex->tokens[t].start;
-    for (size_t i = 0; i < len; i++) {
-        char a = p[i] >= 'A' && p[i] <= 'Z' ? (char)(p[i] + 32) : p[i];
-        if (a != word[i]) {
-            return 0;
-        }
-    }
-    return word[len] == '\0';
-}
-
 /* Only spaces, one hyphen, an apostrophe or periods may join tokens of a name. */
 static int joinable(const dkg_extractor *ex, size_t a, size_t b)
 {

@@ -147,22 +147,33 @@ static void obj_open(jw *w)
 
 static void key(jw *w, int depth, int first, const char *name, size_t len)
 {
+    if (!w->pretty) {
+        /* The compact form, one reservation for ',"name":' (224,000 keys per
+         * 1,000 articles: byte by byte they cost 3% of extraction). */
+        if (jw_reserve(w, len + 4)) {
+            char *o = w->ex->out + w->ex->out_len;
+            if (!first) {
+                *o++ = ',';
+            }
+            *o++ = '"';
+            memcpy(o, name, len);
+            o += len;
+            *o++ = '"';
+            *o++ = ':';
+            w->ex->out_len = (size_t)(o - w->ex->out);
+        }
+        return;
+    }
     if (!first) {
         put_c(w, ',');
-        if (w->pretty) {
-            put_c(w, '\n');
-        }
+        put_c(w, '\n');
     }
-    if (w->pretty) {
-        tabs(w, depth);
-    }
+    tabs(w, depth);
     put_c(w, '"');
     put(w, name, len);
     put_c(w, '"');
     put_c(w, ':');
-    if (w->pretty) {
-        put_c(w, '\t');
-    }
+    put_c(w, '\t');
 }
 
 #define KEY(w, depth, first, lit) key((w), (depth), (first), (lit), sizeof(lit) - 1)

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # bench/bench_build.sh - time and memory of `dkg build` on a generated corpus.
 #
-# Usage: bench/bench_build.sh [-n N] [--articles|--extractions] [--dkg PATH] [--dir DIR]
+# Usage: bench/bench_build.sh [-n N] [--runs R] [--articles|--extractions] [--dkg PATH] [--dir DIR]
 #   -n N            number of articles (default 100000)
+#   --runs R        run each measured command R times, report medians (default 1)
 #   --extractions   build from generated extraction JSON Lines (default): measures
 #                   the graph alone, without the extractor
 #   --articles      build from generated JSON Lines articles: extraction included
@@ -19,12 +20,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 n=100000
+runs=1
 mode=extractions
 dkg=build/dkg
 dir=/tmp/dkg-bench
 while [ $# -gt 0 ]; do
     case "$1" in
         -n) n=$2; shift 2 ;;
+        --runs) runs=$2; shift 2 ;;
         --articles) mode=articles; shift ;;
         --extractions) mode=extractions; shift ;;
         --dkg) dkg=$2; shift 2 ;;
@@ -45,23 +48,34 @@ if [ ! -s "$input" ]; then
 fi
 rm -f "$graph"
 
-# measure LABEL CMD...: run CMD under /usr/bin/time -v, print wall seconds and peak RSS.
+# median: the median of the numbers on stdin, one a line.
+median() {
+    sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+}
+# measure LABEL CMD...: run CMD `runs` times under /usr/bin/time -v; print the
+# median wall seconds, CPU seconds and peak RSS (also left in $secs and $cpu).
 measure() {
     local label=$1
     shift
-    /usr/bin/time -v "$@" >/dev/null 2>"$dir/time.txt" || { cat "$dir/time.txt" >&2; exit 1; }
-    local wall rss
-    wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$dir/time.txt")
-    rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$dir/time.txt")
-    cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$dir/time.txt")
-    # m:ss.ss or h:mm:ss -> seconds
-    secs=$(echo "$wall" | awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; else print $1*60 + $2 }')
+    : >"$dir/runs.txt"
+    for _ in $(seq "$runs"); do
+        /usr/bin/time -v "$@" >/dev/null 2>"$dir/time.txt" || { cat "$dir/time.txt" >&2; exit 1; }
+        # wall as m:ss.ss or h:mm:ss -> seconds; CPU = user + system; RSS in KiB
+        awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); w = (n == 3) ? t[1]*3600 + t[2]*60 + t[3] : t[1]*60 + t[2] }
+                    /User time|System time/ { c += $2 }
+                    /Maximum resident set size/ { r = $2 }
+                    END { print w, c, r }' "$dir/time.txt" >>"$dir/runs.txt"
+    done
+    secs=$(awk '{print $1}' "$dir/runs.txt" | median)
+    cpu=$(awk '{print $2}' "$dir/runs.txt" | median)
+    local rss
+    rss=$(awk '{print $3}' "$dir/runs.txt" | median)
     printf '%-30s %7.2f s wall %7.2f s CPU   peak RSS %7.1f MiB\n' "$label" "$secs" "$cpu" \
         "$(echo "$rss" | awk '{print $1/1024}')"
     grep -h '^dkg: build:' "$dir/time.txt" || true
 }
 
-echo "dkg build benchmark: $n articles ($mode), $(nproc) CPUs, $(date -u +%Y-%m-%d)"
+echo "dkg build benchmark: $n articles ($mode), $(nproc) CPUs, $(date -u +%Y-%m-%d), medians of $runs run(s)"
 printf 'input: %s, %.1f MiB\n' "$input" "$(stat -c %s "$input" | awk '{print $1/1048576}')"
 measure "build" "$dkg" build -o "$graph" "$input"
 printf 'articles/s: %.0f (wall), %.0f (CPU)\n' "$(echo "$n $secs" | awk '{ if ($2 > 0) print $1/$2; else print 0 }')" \

@@ -96,6 +96,7 @@ for src in stream dir; do
         row "$label, -j$j: sentences/s (wall)" "$(rate "$sent" "$wall" 0)" "$cmd"
         if [ $j = 1 ]; then
             row "$label, -j1: MB/s per CPU second" "$(rate "$mb" "$cpu" 2)" "$cmd"
+            row "$label, -j1: sentences per CPU second" "$(rate "$sent" "$cpu" 0)" "$cmd"
         fi
         row "$label, -j$j: peak RSS (MB)" "$(rate "$rss" 1024 1)" "$cmd"
     done

@@ -37,10 +37,14 @@ DKG=$(cd "$(dirname "$DKG")" && pwd)/$(basename "$DKG")
 mkdir -p "$work"
 status=0
 
-# section TITLE SCRIPT ARGS...: run one benchmark script, print its output.
+# section TITLE SCRIPT ARGS...: run one benchmark script, print its output
+# (kept in $work/out.<script>[.<articles>] for the summary table at the end).
+nsection=0
 section() {
     local title=$1 script=$2
     shift 2
+    nsection=$((nsection + 1))
+    local keep=$work/section-$nsection.out
     echo
     echo "### $title"
     echo
@@ -52,7 +56,8 @@ section() {
     echo
     local t0 t1
     t0=$(date +%s)
-    if ! bash "$here/$script" "$@"; then
+    bash "$here/$script" "$@" | tee "$keep"
+    if [ "${PIPESTATUS[0]}" != 0 ]; then
         echo "(bench/$script failed; see stderr)"
         status=1
     fi
@@ -70,11 +75,15 @@ extract_args=(--dkg "$DKG" --work "$work/extract")
 [ $full = 1 ] && extract_args+=(--full)
 section "Extraction" bench_extract.sh "${extract_args[@]}"
 
+build_sections=""
 sizes="10000 100000"
 [ $full = 1 ] && sizes="10000 100000 1000000"
 for n in $sizes; do
+    runs=3
+    [ "$n" -ge 1000000 ] && runs=1 # a 1M build takes many minutes
     section "Graph build, $n articles (from extraction JSON Lines)" bench_build.sh \
-        -n "$n" --extractions --dkg "$DKG" --dir "$work/build-$n"
+        -n "$n" --runs "$runs" --extractions --dkg "$DKG" --dir "$work/build-$n"
+    build_sections="$build_sections $nsection:$n"
 done
 
 export DKG_BENCH_DIR=$work/query
@@ -85,4 +94,25 @@ else
     section "Queries, 10,000 entities / 100,000 relations" bench_query.sh -n 3 -e 10000 \
         -r 100000 -d "$DKG"
 fi
+
+# The issue's table in one place, taken from the sections above.
+echo
+echo "### Summary"
+echo
+echo "| figure | value |"
+echo "|---|---|"
+# extract rows: "| label | value | command |" -> "| label | value |"
+grep -E 'MB/s|sentences/s|speed-up|instructions' "$work/section-1.out" 2>/dev/null |
+    awk -F'|' '{ printf "| extract: %s | %s |\n", $2, $3 }' | sed 's/  */ /g'
+for entry in $build_sections; do
+    out=$work/section-${entry%%:*}.out
+    n=${entry#*:}
+    awk -v n="$n" '
+        /^build  / { printf "| build %s articles: wall / CPU / peak RSS | %s s / %s s / %s MiB |\n", n, $2, $5, $10; rss = $10 }
+        /^graph file:/ { printf "| build %s articles: graph file | %s MiB (peak RSS %.2fx the file) |\n", n, $3, rss / $3 }
+        /^load \+ query entity/ { printf "| build %s articles: load + query, wall / CPU | %s s / %s s |\n", n, $5, $8 }
+    ' "$out" 2>/dev/null
+done
+grep -E '^\| (load graph|`)' "$work/section-$nsection.out" 2>/dev/null |
+    awk -F'|' '{ printf "| query: %s, median wall / CPU (s) | %s / %s |\n", $2, $3, $4 }' | sed 's/  */ /g'
 exit $status

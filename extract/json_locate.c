@@ -117,6 +117,19 @@ void dkg__json_error_at(dkg_error *err, const char *name, const char *buf, size_
     err->caret = (long)(offset - shown_start);
 }
 
+/* The offset of the first needle[0..nlen) in buf[from..len), or len. The
+ * buffer is not NUL-terminated (a fuzzer's, or a file read as is), so no strstr. */
+static size_t find_bytes(const char *buf, size_t len, size_t from, const char *needle,
+                         size_t nlen)
+{
+    for (size_t at = from; nlen > 0 && at + nlen <= len; at++) {
+        if (buf[at] == needle[0] && memcmp(buf + at, needle, nlen) == 0) {
+            return at;
+        }
+    }
+    return len;
+}
+
 void *dkg__json_parse(const char *name, const char *buf, size_t len, dkg_error *err)
 {
     if (dkg__json_check_utf8(name, buf, len, err) != 0) {
@@ -151,9 +164,12 @@ void *dkg__json_parse(const char *name, const char *buf, size_t len, dkg_error *
         /* Point at the key's second appearance. */
         char quoted[210];
         snprintf(quoted, sizeof quoted, "\"%.200s\"", dup);
-        const char *first = strstr(buf, quoted);
-        const char *second = first != NULL ? strstr(first + 1, quoted) : NULL;
-        dkg__json_error_at(err, name, buf, len, second != NULL ? (size_t)(second - buf) : 0);
+        size_t qlen = strlen(quoted);
+        size_t first = find_bytes(buf, len, 0, quoted, qlen);
+        size_t second = first < len ? find_bytes(buf, len, first + 1, quoted, qlen) : len;
+        /* Either spelling may be escaped ("a\u0062"), so one match is all we may get. */
+        size_t at = second < len ? second : first < len ? first : 0;
+        dkg__json_error_at(err, name, buf, len, at);
         cJSON_Delete(root);
         return NULL;
     }

@@ -5,6 +5,7 @@
  * (rules[N]); a pattern that does not compile also carries the PCRE2 message,
  * the pattern as context and the caret offset. A good user rule loads beside
  * the shipped ones and fires in extraction. */
+#include <stdlib.h>
 #include <string.h>
 #include <cjson/cJSON.h>
 #include "dkg/extract.h"
@@ -21,7 +22,17 @@ static int load(const char *buf, dkg_error *err)
     if (dkg_rules_new(&r, err) != 0) {
         return -100;
     }
-    rc = dkg_rules_load_buffer(r, "user.json", buf, strlen(buf), err);
+    /* An exact-size copy without a NUL: the loader must not read past len
+     * (a fuzzer found a strstr that did). */
+    size_t len = strlen(buf);
+    char *exact = malloc(len > 0 ? len : 1);
+    if (exact == NULL) {
+        dkg_rules_free(r);
+        return -100;
+    }
+    memcpy(exact, buf, len);
+    rc = dkg_rules_load_buffer(r, "user.json", exact, len, err);
+    free(exact);
     dkg_rules_free(r);
     return rc;
 }
@@ -43,6 +54,11 @@ static void expect_error(const char *buf, long line, long col, const char *want)
 
 static void test_errors(void)
 {
+    /* "relation\u0000ame" decodes to "relation": a duplicate, located at the
+     * second spelling (fuzz finding, tests/fuzz/corpus/rules/regress-dup-key-nul.json). */
+    expect_error("{\"dkg_rules\": 1, \"rules\": [{\"name\": \"x\", \"relation\\u0000ame\": \"meet\",\n"
+                 "  \"relation\": \"meet\"}]}",
+                 2, 3, "duplicate key \"relation\"");
     dkg_error err;
 
     expect_error(RULE_HEAD "\"triggers\": [\"met\"], \"pattern\": \"{person:a} met {person:b}\", "

@@ -27,7 +27,7 @@
 /* Documents between two bulk flushes of edges into igraph. */
 #define FLUSH_EVERY_DOCS 10000
 
-static int grow(void **items, size_t *cap, size_t need, size_t size)
+int dkg__graph_grow(void **items, size_t *cap, size_t need, size_t size)
 {
     if (need <= *cap) {
         return 0;
@@ -40,6 +40,7 @@ static int grow(void **items, size_t *cap, size_t need, size_t size)
     if (p == NULL) {
         return DKG_ENOMEM;
     }
+    dkg__advise_huge(p, cap2 * size);
     *items = p;
     *cap = cap2;
     return 0;
@@ -121,6 +122,18 @@ const char *dkg__graph_intern(dkg_graph *g, const char *s)
     return s == NULL ? NULL : dkg__pool_intern(&g->pool, s, strlen(s));
 }
 
+igraph_integer_t dkg__graph_find_node_n(const dkg_graph *g, const char *id, size_t len)
+{
+    size_t v = 0;
+    return dkg__map_get_n(&g->node_index, id, len, &v) ? (igraph_integer_t)v : -1;
+}
+
+long dkg__graph_find_doc_n(const dkg_graph *g, const char *id, size_t len)
+{
+    size_t i = 0;
+    return dkg__map_get_n(&g->doc_index, id, len, &i) ? (long)i : -1;
+}
+
 /* ---- nodes ---------------------------------------------------------------------- */
 
 igraph_integer_t dkg__graph_node_get_or_add(dkg_graph *g, const char *id, const char *type,
@@ -142,7 +155,7 @@ igraph_integer_t dkg__graph_node_get_or_add(dkg_graph *g, const char *id, const 
         }
         return (igraph_integer_t)v;
     }
-    if (grow((void **)&g->nodes, &g->cap_nodes, g->n_nodes + 1, sizeof *g->nodes) != 0) {
+    if (dkg__graph_grow((void **)&g->nodes, &g->cap_nodes, g->n_nodes + 1, sizeof *g->nodes) != 0) {
         return DKG_ENOMEM;
     }
     dkg__node *n = &g->nodes[g->n_nodes];
@@ -208,7 +221,8 @@ int dkg__graph_node_add_alias(dkg_graph *g, igraph_integer_t v, const char *alia
     }
     const char *ia = dkg__graph_intern(g, alias);
     if (ia == NULL ||
-        grow((void **)&n->aliases, &n->cap_aliases, n->n_aliases + 1, sizeof *n->aliases) != 0) {
+        dkg__graph_grow((void **)&n->aliases, &n->cap_aliases, n->n_aliases + 1,
+                  sizeof *n->aliases) != 0) {
         return DKG_ENOMEM;
     }
     memmove(&n->aliases[lo + 1], &n->aliases[lo], (n->n_aliases - lo) * sizeof *n->aliases);
@@ -284,7 +298,7 @@ int dkg__graph_node_add_role(dkg_graph *g, igraph_integer_t v, const dkg__role *
             hi = mid;
         }
     }
-    if (grow((void **)&n->roles, &n->cap_roles, n->n_roles + 1, sizeof *n->roles) != 0) {
+    if (dkg__graph_grow((void **)&n->roles, &n->cap_roles, n->n_roles + 1, sizeof *n->roles) != 0) {
         return DKG_ENOMEM;
     }
     memmove(&n->roles[lo + 1], &n->roles[lo], (n->n_roles - lo) * sizeof *n->roles);
@@ -305,7 +319,7 @@ static int mention_cmp(const void *a, const void *b)
 
 int dkg__graph_doc_add(dkg_graph *g, const dkg__doc *doc)
 {
-    if (grow((void **)&g->docs, &g->cap_docs, g->n_docs + 1, sizeof *g->docs) != 0) {
+    if (dkg__graph_grow((void **)&g->docs, &g->cap_docs, g->n_docs + 1, sizeof *g->docs) != 0) {
         return DKG_ENOMEM;
     }
     dkg__doc d = {
@@ -324,8 +338,16 @@ int dkg__graph_doc_add(dkg_graph *g, const dkg__doc *doc)
         }
         memcpy(d.mentions, doc->mentions, doc->n_mentions * sizeof *d.mentions);
         d.n_mentions = doc->n_mentions;
-        mention_sort_graph = g;
-        qsort(d.mentions, d.n_mentions, sizeof *d.mentions, mention_cmp);
+        /* A loaded file gives them sorted already: check that in one pass. */
+        size_t k = 1;
+        while (k < d.n_mentions &&
+               strcmp(g->nodes[d.mentions[k - 1].node].id, g->nodes[d.mentions[k].node].id) < 0) {
+            k++;
+        }
+        if (k < d.n_mentions) {
+            mention_sort_graph = g;
+            qsort(d.mentions, d.n_mentions, sizeof *d.mentions, mention_cmp);
+        }
     }
     if (dkg__map_put(&g->doc_index, d.id, g->n_docs) != 0) {
         free(d.mentions);
@@ -343,11 +365,23 @@ int dkg__graph_doc_add(dkg_graph *g, const dkg__doc *doc)
     return 0;
 }
 
-int dkg__graph_edge_add(dkg_graph *g, const dkg__edge *e)
+int dkg__graph_reserve_edges(dkg_graph *g, size_t n)
 {
-    if (grow((void **)&g->edges, &g->cap_edges, g->n_edges + 1, sizeof *g->edges) != 0) {
+    return dkg__graph_grow((void **)&g->edges, &g->cap_edges, g->n_edges + n, sizeof *g->edges);
+}
+
+int dkg__graph_edge_push(dkg_graph *g, const dkg__edge *e)
+{
+    if (dkg__graph_grow((void **)&g->edges, &g->cap_edges, g->n_edges + 1, sizeof *g->edges) != 0) {
         return DKG_ENOMEM;
     }
+    g->edges[g->n_edges++] = *e;
+    g->attributes_synced = 0;
+    return 0;
+}
+
+int dkg__graph_edge_add(dkg_graph *g, const dkg__edge *e)
+{
     dkg__edge x = *e;
     const char **fields[] = {&x.type,  &x.status, &x.date, &x.place,    &x.host,
                              &x.title, &x.rule,   &x.doc,  &x.evidence, &x.cameo};
@@ -359,9 +393,7 @@ int dkg__graph_edge_add(dkg_graph *g, const dkg__edge *e)
             }
         }
     }
-    g->edges[g->n_edges++] = x;
-    g->attributes_synced = 0;
-    return 0;
+    return dkg__graph_edge_push(g, &x);
 }
 
 /* ---- igraph sync ---------------------------------------------------------------- */
@@ -643,7 +675,8 @@ int dkg_graph_merge(dkg_graph *dst, const dkg_graph *src, dkg_error *err)
         if (dkg_graph_has_document(dst, doc->id)) {
             continue;
         }
-        if (grow((void **)&mentions, &cap_mentions, doc->n_mentions + 1, sizeof *mentions) != 0) {
+        if (dkg__graph_grow((void **)&mentions, &cap_mentions, doc->n_mentions + 1,
+                      sizeof *mentions) != 0) {
             rc = DKG_ENOMEM;
             goto cleanup;
         }

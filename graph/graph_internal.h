@@ -100,21 +100,35 @@ typedef struct dkg__doc {
     size_t n_mentions;
 } dkg__doc;
 
-/* A string -> index hash map (open addressing); keys are borrowed. */
+/* A string -> index hash map (open addressing); keys are borrowed. One
+ * slot holds everything a probe looks at, so a probe is one cache miss. */
+typedef struct dkg__map_slot {
+    const char *key; /* NULL: empty */
+    uint64_t hash;   /* the key's hash: most probes skip the string comparison */
+    size_t value;
+} dkg__map_slot;
+
 typedef struct dkg__map {
-    const char **keys;
-    size_t *values;
-    uint64_t *hashes; /* each key's hash: most probes skip the string comparison */
+    dkg__map_slot *slots;
     size_t cap; /* power of two, 0 when empty */
     size_t count;
 } dkg__map;
 
 /* An interning pool: equal strings share one copy. */
+typedef struct dkg__pool_slot {
+    const char *s; /* NULL: empty */
+    uint32_t tag;  /* high half of the string's hash */
+    uint32_t len;
+} dkg__pool_slot;
+
 typedef struct dkg__pool {
-    char **items;
-    uint64_t *hashes; /* hash of items[i] */
+    dkg__pool_slot *slots; /* open addressing table of the strings */
     size_t cap;
     size_t count;
+    void *chunks; /* the arena holding the strings (graph_store.c) */
+    char *next;   /* free space in the current chunk */
+    size_t left;
+    size_t chunk_size; /* of the next chunk */
 } dkg__pool;
 
 struct dkg_graph {
@@ -262,6 +276,18 @@ const char *dkg__cameo_for_type(const char *type);
 void dkg__map_destroy(dkg__map *m);
 /* Look up key; returns 1 and sets *value when present. */
 int dkg__map_get(const dkg__map *m, const char *key, size_t *value);
+/* The same for key[0..len), which need not be NUL-terminated (nor hold a NUL). */
+int dkg__map_get_n(const dkg__map *m, const char *key, size_t len, size_t *value);
+/* Make room for need items of size bytes in *items (capacity *cap, doubled
+ * from 16 as needed; big arrays get huge pages). 0 or DKG_ENOMEM. */
+int dkg__graph_grow(void **items, size_t *cap, size_t need, size_t size);
+
+/* Advise the kernel to back the big block p[0..n) with huge pages
+ * (huge_pages.c); call it before the block is first written. */
+void dkg__advise_huge(void *p, size_t n);
+
+/* The hash both tables use. */
+uint64_t dkg__graph_hash(const char *s, size_t len);
 /* Insert or overwrite; the key must outlive the map. 0 or DKG_ENOMEM. */
 int dkg__map_put(dkg__map *m, const char *key, size_t value);
 
@@ -276,6 +302,11 @@ int dkg__strcmp_null(const char *a, const char *b);
 
 /* The graph's pooled copy of s (NULL gives NULL; NULL also on ENOMEM). */
 const char *dkg__graph_intern(dkg_graph *g, const char *s);
+
+/* Vertex of the node id[0..len) (not NUL-terminated), or -1. */
+igraph_integer_t dkg__graph_find_node_n(const dkg_graph *g, const char *id, size_t len);
+/* Index in docs of the document id[0..len), or -1. */
+long dkg__graph_find_doc_n(const dkg_graph *g, const char *id, size_t len);
 
 /* Vertex of id, creating the node (no name yet) when new; *created (may be
  * NULL) says which. Returns the vertex or DKG_ENOMEM. */
@@ -300,6 +331,11 @@ int dkg__graph_doc_add(dkg_graph *g, const dkg__doc *doc);
 
 /* Append an edge (strings copied). It reaches igraph at the next flush. */
 int dkg__graph_edge_add(dkg_graph *g, const dkg__edge *e);
+/* The same for an edge whose strings are already the graph's pooled copies. */
+int dkg__graph_edge_push(dkg_graph *g, const dkg__edge *e);
+/* Make room for n more edges at once (growing by doubling copies the array
+ * each time it outgrows the heap's mmap threshold). 0 or DKG_ENOMEM. */
+int dkg__graph_reserve_edges(dkg_graph *g, size_t n);
 
 /* Count one added document; every FLUSH_EVERY_DOCS flushes edges to igraph. */
 int dkg__graph_note_document(dkg_graph *g, dkg_error *err);

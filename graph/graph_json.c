@@ -17,12 +17,21 @@ size_t dkg__jskip_ws(const char *buf, size_t len, size_t i)
 
 static size_t skip_string(const char *buf, size_t len, size_t i)
 {
-    for (i++; i < len; i++) {
-        if (buf[i] == '\\') {
-            i++;
-        } else if (buf[i] == '"') {
-            return i + 1;
+    /* memchr to the next quote (fast on long strings); it ends the string
+     * unless an odd number of backslashes precede it. */
+    for (i++; i < len;) {
+        const char *q = memchr(buf + i, '"', len - i);
+        if (q == NULL) {
+            return len;
         }
+        size_t at = (size_t)(q - buf), k = at;
+        while (k > i && buf[k - 1] == '\\') {
+            k--;
+        }
+        if ((at - k) % 2 == 0) {
+            return at + 1;
+        }
+        i = at + 1;
     }
     return len;
 }
@@ -117,7 +126,8 @@ void dkg__jlocate(const dkg__jctx *c, size_t offset)
     dkg_error_locate(c->err, c->name, line, col, (long)offset);
 }
 
-int dkg__jfail(const dkg__jctx *c, const dkg__jpath *path, const char *fmt, ...)
+/* Fill c->err with "PATH: MESSAGE" (or just MESSAGE for an empty path). */
+static void set_message(const dkg__jctx *c, const dkg__jpath *path, const char *fmt, va_list ap)
 {
     char where[256] = "";
     size_t w = 0;
@@ -130,15 +140,32 @@ int dkg__jfail(const dkg__jctx *c, const dkg__jpath *path, const char *fmt, ...)
         w += k > 0 ? (size_t)k : 0;
     }
     char msg[400];
-    va_list ap;
-    va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
     if (where[0] != '\0') {
         dkg_error_set(c->err, DKG_EPARSE, "%s: %s", where, msg);
     } else {
         dkg_error_set(c->err, DKG_EPARSE, "%s", msg);
     }
+}
+
+int dkg__jfail_at(const dkg__jctx *c, const dkg__jpath *path, size_t offset, const char *fmt,
+                  ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    set_message(c, path, fmt, ap);
+    va_end(ap);
+    dkg__jlocate(c, offset);
+    return DKG_EPARSE;
+}
+
+int dkg__jfail(const dkg__jctx *c, const dkg__jpath *path, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    set_message(c, path, fmt, ap);
+    va_end(ap);
+    int n = path->n < DKG__JPATH_MAX ? path->n : DKG__JPATH_MAX;
     size_t off = dkg__jskip_ws(c->buf, c->len, c->root_off);
     for (int i = c->root_depth; i < n; i++) {
         size_t next = (size_t)-1;

@@ -70,6 +70,14 @@ int dkg__jfail(const dkg__jctx *c, const dkg__jpath *path, const char *fmt, ...)
 #endif
     ;
 
+/* The same message, located at buf[offset] rather than by the path. */
+int dkg__jfail_at(const dkg__jctx *c, const dkg__jpath *path, size_t offset, const char *fmt,
+                  ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
 /* Locate a byte offset of buf for an error: line/column from base_line. */
 void dkg__jlocate(const dkg__jctx *c, size_t offset);
 

@@ -58,7 +58,7 @@ printf 'dkg_graph 1\n' >"$TMP/notjson.json"
 bad notjson 1:1 "graph file is not valid JSON: expected '{'"
 printf '{"dkg_graph": 1,\n"documents": [\n{"id": "x",, }\n], "nodes": [], "edges": []}\n' \
     >"$TMP/syntax.json"
-bad syntax 3:13 "graph file is not valid JSON"
+bad syntax 3:12 "graph file is not valid JSON: expected a key"
 : >"$TMP/empty.json"
 bad empty 1:1 "graph file is empty"
 sed 's/^{"dkg_graph": 1,/{"dkg_graph": 2,/' "$TMP/all.json" >"$TMP/newer.json"

@@ -8,8 +8,6 @@
  * common case, instead of running thousands of names as a regex
  * alternation (about 60 times slower). Load errors name the file, line,
  * column and the JSON path of the entry. */
-#include <dirent.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +15,7 @@
 #include <cjson/cJSON.h>
 
 #include "dkg/fold.h"
+#include "json_loader.h"
 #include "json_locate.h"
 #include "lexicon_internal.h"
 
@@ -309,73 +308,23 @@ int dkg__lexicon_capital(const dkg_lexicon *lex, int country)
 
 /* ---- loading --------------------------------------------------------------------- */
 
-typedef struct loader {
-    dkg_lexicon *lex;
-    const char *name;
-    const char *buf;
-    size_t len;
-    dkg_error *err;
-    const char *array; /* "entities" or "titles" */
-    int index;
-} loader;
-
-static int fail(loader *ld, const char *fmt, const char *a, const char *b)
-{
-    char what[400];
-    snprintf(what, sizeof what, fmt, a ? a : "", b ? b : "");
-    if (ld->index >= 0) {
-        dkg_error_set(ld->err, DKG_EPARSE, "%s[%d]: %s", ld->array, ld->index, what);
-    } else {
-        dkg_error_set(ld->err, DKG_EPARSE, "%s", what);
-    }
-    dkg__json_error_at(ld->err, ld->name, ld->buf, ld->len,
-                       dkg__json_locate(ld->buf, ld->len, ld->array, ld->index));
-    return DKG_EPARSE;
-}
-
-static char *dup_str(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *d = malloc(n);
-    if (d != NULL) {
-        memcpy(d, s, n);
-    }
-    return d;
-}
-
 /* Read an optional string member; *out stays NULL when absent. */
-static int get_string(loader *ld, const cJSON *obj, const char *key, int required, char **out)
+static int get_string(dkg_json_loader *ld, const cJSON *obj, const char *key, int required,
+                      char **out)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
     if (v == NULL) {
-        return required ? fail(ld, "missing \"%s\"", key, NULL) : 0;
+        return required ? dkg__loader_fail(ld, "missing \"%s\"", key, NULL) : 0;
     }
     if (!cJSON_IsString(v) || v->valuestring[0] == '\0') {
-        return fail(ld, "\"%s\" must be a non-empty string", key, NULL);
+        return dkg__loader_fail(ld, "\"%s\" must be a non-empty string", key, NULL);
     }
     free(*out);
-    *out = dup_str(v->valuestring);
+    *out = dkg__strdup(v->valuestring);
     return *out == NULL ? dkg_error_set(ld->err, DKG_ENOMEM, "out of memory") : 0;
 }
 
-static int check_keys(loader *ld, const cJSON *obj, const char *const *allowed)
-{
-    const cJSON *item;
-    cJSON_ArrayForEach(item, obj)
-    {
-        int ok = 0;
-        for (const char *const *a = allowed; *a && !ok; a++) {
-            ok = strcmp(item->string, *a) == 0;
-        }
-        if (!ok) {
-            return fail(ld, "unknown key \"%s\" (a typo? see docs/lexicon.md)", item->string,
-                        NULL);
-        }
-    }
-    return 0;
-}
-
-static int parse_date_field(loader *ld, const cJSON *obj, const char *key, dkg_date *out)
+static int parse_date_field(dkg_json_loader *ld, const cJSON *obj, const char *key, dkg_date *out)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
     *out = (dkg_date){0, 0, 0};
@@ -383,20 +332,21 @@ static int parse_date_field(loader *ld, const cJSON *obj, const char *key, dkg_d
         return 0;
     }
     if (!cJSON_IsString(v) || dkg__date_parse(v->valuestring, out) != 0) {
-        return fail(ld, "role \"%s\" must be a date YYYY-MM-DD, YYYY-MM or YYYY", key, NULL);
+        return dkg__loader_fail(ld,
+            "role \"%s\" must be a date YYYY-MM-DD, YYYY-MM or YYYY", key, NULL);
     }
     return 0;
 }
 
-static int load_title(loader *ld, const cJSON *obj)
+static int load_title(dkg_json_loader *ld, const cJSON *obj)
 {
     static const char *const allowed[] = {"title", "aliases", "leader", "rank", "person_cue",
                                           NULL};
-    dkg_lexicon *lex = ld->lex;
+    dkg_lexicon *lex = ld->into;
     if (!cJSON_IsObject(obj)) {
-        return fail(ld, "each title must be an object", NULL, NULL);
+        return dkg__loader_fail(ld, "each title must be an object", NULL, NULL);
     }
-    int rc = check_keys(ld, obj, allowed);
+    int rc = dkg__loader_check_keys(ld, obj, allowed);
     char *title = NULL;
     if (rc == 0) {
         rc = get_string(ld, obj, "title", 1, &title);
@@ -429,69 +379,70 @@ static int load_title(loader *ld, const cJSON *obj)
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, "leader");
     if (v != NULL) {
         if (!cJSON_IsBool(v)) {
-            return fail(ld, "\"leader\" must be true or false", NULL, NULL);
+            return dkg__loader_fail(ld, "\"leader\" must be true or false", NULL, NULL);
         }
         t->leader = cJSON_IsTrue(v);
     }
     v = cJSON_GetObjectItemCaseSensitive(obj, "person_cue");
     if (v != NULL) {
         if (!cJSON_IsBool(v)) {
-            return fail(ld, "\"person_cue\" must be true or false", NULL, NULL);
+            return dkg__loader_fail(ld, "\"person_cue\" must be true or false", NULL, NULL);
         }
         t->person_cue = cJSON_IsTrue(v);
     }
     v = cJSON_GetObjectItemCaseSensitive(obj, "rank");
     if (v != NULL) {
         if (!cJSON_IsNumber(v) || v->valuedouble < 0 || v->valuedouble > 100) {
-            return fail(ld, "\"rank\" must be a number from 0 to 100", NULL, NULL);
+            return dkg__loader_fail(ld, "\"rank\" must be a number from 0 to 100", NULL, NULL);
         }
         t->rank = (int)v->valuedouble;
     }
     rc = index_name(lex, t->title, at, HIT_TITLE);
     const cJSON *aliases = cJSON_GetObjectItemCaseSensitive(obj, "aliases");
     if (aliases != NULL && !cJSON_IsArray(aliases)) {
-        return fail(ld, "\"aliases\" must be an array of strings", NULL, NULL);
+        return dkg__loader_fail(ld, "\"aliases\" must be an array of strings", NULL, NULL);
     }
     const cJSON *a;
     cJSON_ArrayForEach(a, aliases)
     {
         if (!cJSON_IsString(a) || a->valuestring[0] == '\0') {
-            return fail(ld, "\"aliases\" must hold non-empty strings", NULL, NULL);
+            return dkg__loader_fail(ld, "\"aliases\" must hold non-empty strings", NULL, NULL);
         }
         rc = rc ? rc : index_name(lex, a->valuestring, at, HIT_TITLE);
     }
     return rc ? dkg_error_set(ld->err, DKG_ENOMEM, "out of memory") : 0;
 }
 
-static int load_roles(loader *ld, lex_entity *e, const cJSON *roles)
+static int load_roles(dkg_json_loader *ld, lex_entity *e, const cJSON *roles)
 {
     static const char *const allowed[] = {"title", "of", "from", "to", "rank", NULL};
+    const dkg_lexicon *lex = ld->into;
     if (!cJSON_IsArray(roles)) {
-        return fail(ld, "\"roles\" must be an array of objects", NULL, NULL);
+        return dkg__loader_fail(ld, "\"roles\" must be an array of objects", NULL, NULL);
     }
     const cJSON *r;
     cJSON_ArrayForEach(r, roles)
     {
         if (!cJSON_IsObject(r)) {
-            return fail(ld, "each role must be an object", NULL, NULL);
+            return dkg__loader_fail(ld, "each role must be an object", NULL, NULL);
         }
-        int rc = check_keys(ld, r, allowed);
+        int rc = dkg__loader_check_keys(ld, r, allowed);
         if (rc != 0) {
             return rc;
         }
         const cJSON *title = cJSON_GetObjectItemCaseSensitive(r, "title");
         const cJSON *of = cJSON_GetObjectItemCaseSensitive(r, "of");
         if (!cJSON_IsString(title) || !cJSON_IsString(of)) {
-            return fail(ld, "a role needs \"title\" and \"of\" strings", NULL, NULL);
+            return dkg__loader_fail(ld, "a role needs \"title\" and \"of\" strings", NULL, NULL);
         }
-        int t = dkg__strmap_get(&ld->lex->title_ids, title->valuestring,
+        int t = dkg__strmap_get(&lex->title_ids, title->valuestring,
                                 strlen(title->valuestring));
         if (t < 0) {
-            return fail(ld, "role title \"%s\" is not defined in any \"titles\" list "
+            return dkg__loader_fail(ld, "role title \"%s\" is not defined in any \"titles\" list "
                             "(load the titles file first, or add it)",
                         title->valuestring, NULL);
         }
-        lex_role role = {t, dup_str(of->valuestring), {0, 0, 0}, {0, 0, 0}, 0};
+        lex_role role = {t, dkg__strdup(of->valuestring), {0, 0, 0}, {0, 0, 0}, 0};
         if (role.of == NULL) {
             return dkg_error_set(ld->err, DKG_ENOMEM, "out of memory");
         }
@@ -500,7 +451,7 @@ static int load_roles(loader *ld, lex_entity *e, const cJSON *roles)
         const cJSON *rank = cJSON_GetObjectItemCaseSensitive(r, "rank");
         if (rc == 0 && rank != NULL) {
             if (!cJSON_IsNumber(rank)) {
-                rc = fail(ld, "role \"rank\" must be a number", NULL, NULL);
+                rc = dkg__loader_fail(ld, "role \"rank\" must be a number", NULL, NULL);
             } else {
                 role.rank = (int)rank->valuedouble;
             }
@@ -528,7 +479,7 @@ static int type_of(const char *s, lex_type *out)
     return -1;
 }
 
-static int index_strings(loader *ld, const cJSON *obj, const char *key, int target,
+static int index_strings(dkg_json_loader *ld, const cJSON *obj, const char *key, int target,
                          lex_hit_kind kind)
 {
     const cJSON *arr = cJSON_GetObjectItemCaseSensitive(obj, key);
@@ -536,49 +487,51 @@ static int index_strings(loader *ld, const cJSON *obj, const char *key, int targ
         return 0;
     }
     if (!cJSON_IsArray(arr)) {
-        return fail(ld, "\"%s\" must be an array of strings", key, NULL);
+        return dkg__loader_fail(ld, "\"%s\" must be an array of strings", key, NULL);
     }
     const cJSON *a;
     cJSON_ArrayForEach(a, arr)
     {
         if (!cJSON_IsString(a) || a->valuestring[0] == '\0') {
-            return fail(ld, "\"%s\" must hold non-empty strings", key, NULL);
+            return dkg__loader_fail(ld, "\"%s\" must hold non-empty strings", key, NULL);
         }
-        if (index_name(ld->lex, a->valuestring, target, kind) != 0) {
+        if (index_name(ld->into, a->valuestring, target, kind) != 0) {
             return dkg_error_set(ld->err, DKG_ENOMEM, "out of memory");
         }
     }
     return 0;
 }
 
-static int load_entity(loader *ld, const cJSON *obj)
+static int load_entity(dkg_json_loader *ld, const cJSON *obj)
 {
     static const char *const allowed[] = {"id", "type", "name", "aliases", "kind", "country",
                                           "adjectives", "iso2", "capital", "seat_of", "in",
                                           "gender", "surname", "roles", NULL};
-    dkg_lexicon *lex = ld->lex;
+    dkg_lexicon *lex = ld->into;
     if (!cJSON_IsObject(obj)) {
-        return fail(ld, "each entity must be an object", NULL, NULL);
+        return dkg__loader_fail(ld, "each entity must be an object", NULL, NULL);
     }
-    int rc = check_keys(ld, obj, allowed);
+    int rc = dkg__loader_check_keys(ld, obj, allowed);
     if (rc != 0) {
         return rc;
     }
     const cJSON *id = cJSON_GetObjectItemCaseSensitive(obj, "id");
     const cJSON *type = cJSON_GetObjectItemCaseSensitive(obj, "type");
     if (!cJSON_IsString(id) || !cJSON_IsString(type)) {
-        return fail(ld, "an entity needs \"id\" and \"type\" strings", NULL, NULL);
+        return dkg__loader_fail(ld, "an entity needs \"id\" and \"type\" strings", NULL, NULL);
     }
     lex_type t;
     if (type_of(type->valuestring, &t) != 0) {
-        return fail(ld, "\"type\" is \"%s\"; use person, country, place or organization",
-                    type->valuestring, NULL);
+        return dkg__loader_fail(ld,
+            "\"type\" is \"%s\"; use person, country, place or organization", type->valuestring,
+            NULL);
     }
     const char *slash = strchr(id->valuestring, '/');
     if (slash == NULL || slash[1] == '\0' ||
         (size_t)(slash - id->valuestring) != strlen(type->valuestring) ||
         strncmp(id->valuestring, type->valuestring, (size_t)(slash - id->valuestring)) != 0) {
-        return fail(ld, "id \"%s\" must start with \"%s/\"", id->valuestring, type->valuestring);
+        return dkg__loader_fail(ld,
+            "id \"%s\" must start with \"%s/\"", id->valuestring, type->valuestring);
     }
     int at = dkg__strmap_get(&lex->ids, id->valuestring, strlen(id->valuestring));
     if (at < 0) {
@@ -598,15 +551,15 @@ static int load_entity(loader *ld, const cJSON *obj)
         }
         at = (int)lex->nentities++;
         memset(&lex->entities[at], 0, sizeof lex->entities[at]);
-        lex->entities[at].id = dup_str(id->valuestring);
+        lex->entities[at].id = dkg__strdup(id->valuestring);
         lex->entities[at].type = t;
         if (lex->entities[at].id == NULL ||
             dkg__strmap_put(&lex->ids, id->valuestring, strlen(id->valuestring), at) != 0) {
             return dkg_error_set(ld->err, DKG_ENOMEM, "out of memory");
         }
     } else if (lex->entities[at].type != t) {
-        return fail(ld, "id \"%s\" was defined earlier with another type", id->valuestring,
-                    NULL);
+        return dkg__loader_fail(ld,
+            "id \"%s\" was defined earlier with another type", id->valuestring, NULL);
     }
     lex_entity *e = &lex->entities[at];
     rc = get_string(ld, obj, "name", e->name == NULL, &e->name);
@@ -620,7 +573,7 @@ static int load_entity(loader *ld, const cJSON *obj)
     rc = rc ? rc : get_string(ld, obj, "gender", 0, &gender);
     if (gender != NULL) {
         if (strcmp(gender, "m") != 0 && strcmp(gender, "f") != 0) {
-            rc = fail(ld, "\"gender\" must be \"m\" or \"f\"", NULL, NULL);
+            rc = dkg__loader_fail(ld, "\"gender\" must be \"m\" or \"f\"", NULL, NULL);
         }
         e->gender = gender[0];
         free(gender);
@@ -631,11 +584,12 @@ static int load_entity(loader *ld, const cJSON *obj)
     if (t == LEX_COUNTRY) {
         const char *iso3 = slash + 1;
         if (strlen(iso3) != 3) {
-            return fail(ld, "country id \"%s\" must be country/ plus an ISO 3166 alpha-3 code",
-                        id->valuestring, NULL);
+            return dkg__loader_fail(ld,
+                "country id \"%s\" must be country/ plus an ISO 3166 alpha-3 code", id->valuestring,
+                NULL);
         }
         if (e->country == NULL) {
-            e->country = dup_str(iso3);
+            e->country = dkg__strdup(iso3);
         }
         if (dkg__strmap_put(&lex->countries, iso3, 3, at) != 0) {
             return dkg_error_set(ld->err, DKG_ENOMEM, "out of memory");
@@ -670,31 +624,6 @@ static int load_entity(loader *ld, const cJSON *obj)
     return rc;
 }
 
-static int load_array(loader *ld, const cJSON *root, const char *key,
-                      int (*each)(loader *, const cJSON *))
-{
-    const cJSON *arr = cJSON_GetObjectItemCaseSensitive(root, key);
-    if (arr == NULL) {
-        return 0;
-    }
-    ld->array = key;
-    ld->index = -1;
-    if (!cJSON_IsArray(arr)) {
-        return fail(ld, "\"%s\" must be an array", key, NULL);
-    }
-    const cJSON *item;
-    int index = 0;
-    cJSON_ArrayForEach(item, arr)
-    {
-        ld->index = index++;
-        int rc = each(ld, item);
-        if (rc != 0) {
-            return rc;
-        }
-    }
-    return 0;
-}
-
 int dkg_lexicon_load_buffer(dkg_lexicon *lex, const char *name, const char *buf, size_t len,
                             dkg_error *err)
 {
@@ -702,138 +631,35 @@ int dkg_lexicon_load_buffer(dkg_lexicon *lex, const char *name, const char *buf,
     if (root == NULL) {
         return DKG_EPARSE;
     }
-    loader ld = {lex, name, buf, len, err, "dkg_lexicon", -1};
+    dkg_json_loader ld = {lex, name, buf, len, err, "docs/lexicon.md", "dkg_lexicon", -1};
     int rc = 0;
     const cJSON *version = cJSON_GetObjectItemCaseSensitive(root, "dkg_lexicon");
     if (!cJSON_IsObject(root)) {
-        rc = fail(&ld, "a lexicon file is a JSON object {\"dkg_lexicon\": 1, ...}", NULL, NULL);
+        rc = dkg__loader_fail(&ld,
+            "a lexicon file is a JSON object {\"dkg_lexicon\": 1, ...}", NULL, NULL);
     } else if (!cJSON_IsNumber(version) || version->valuedouble != 1) {
-        rc = fail(&ld, "missing \"dkg_lexicon\": 1 (this dkg reads lexicon version 1)", NULL,
-                  NULL);
+        rc = dkg__loader_fail(&ld,
+            "missing \"dkg_lexicon\": 1 (this dkg reads lexicon version 1)", NULL, NULL);
     } else {
         static const char *const allowed[] = {"dkg_lexicon", "entities", "titles", NULL};
-        rc = check_keys(&ld, root, allowed);
+        rc = dkg__loader_check_keys(&ld, root, allowed);
     }
     /* Titles first: roles in entities refer to them. */
-    rc = rc ? rc : load_array(&ld, root, "titles", load_title);
-    rc = rc ? rc : load_array(&ld, root, "entities", load_entity);
+    rc = rc ? rc : dkg__loader_each(&ld, root, "titles", load_title);
+    rc = rc ? rc : dkg__loader_each(&ld, root, "entities", load_entity);
     cJSON_Delete(root);
     return rc;
-}
-
-static int read_file(const char *path, char **out, size_t *len_out, dkg_error *err)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        dkg_error_locate(err, path, 0, 0, -1);
-        return dkg_error_set(err, DKG_EIO, "cannot open: %s", strerror(errno));
-    }
-    size_t cap = 1 << 16;
-    size_t len = 0;
-    char *buf = malloc(cap);
-    int rc = 0;
-    while (buf != NULL) {
-        size_t n = fread(buf + len, 1, cap - len, f);
-        len += n;
-        if (n == 0) {
-            break;
-        }
-        if (len == cap) {
-            if (cap >= ((size_t)256 << 20)) {
-                rc = dkg_error_set(err, DKG_ELIMIT, "file larger than 256 MB");
-                break;
-            }
-            char *grown = realloc(buf, cap * 2);
-            if (grown == NULL) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = grown;
-            cap *= 2;
-        }
-    }
-    if (rc == 0 && buf == NULL) {
-        rc = dkg_error_set(err, DKG_ENOMEM, "out of memory");
-    } else if (rc == 0 && ferror(f)) {
-        rc = dkg_error_set(err, DKG_EIO, "read error: %s", strerror(errno));
-    }
-    fclose(f);
-    if (rc != 0) {
-        free(buf);
-        dkg_error_locate(err, path, 0, 0, -1);
-        return rc;
-    }
-    *out = buf;
-    *len_out = len;
-    return 0;
-}
-
-int dkg__read_file(const char *path, char **out, size_t *len_out, dkg_error *err)
-{
-    return read_file(path, out, len_out, err);
 }
 
 int dkg_lexicon_load(dkg_lexicon *lex, const char *path, dkg_error *err)
 {
     char *buf = NULL;
     size_t len = 0;
-    int rc = read_file(path, &buf, &len, err);
+    int rc = dkg__read_file(path, &buf, &len, err);
     if (rc == 0) {
         rc = dkg_lexicon_load_buffer(lex, path, buf, len, err);
     }
     free(buf);
-    return rc;
-}
-
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-int dkg__for_each_json(const char *dir, int (*each)(void *ctx, const char *path, dkg_error *err),
-                       void *ctx, dkg_error *err)
-{
-    DIR *d = opendir(dir);
-    if (d == NULL) {
-        dkg_error_locate(err, dir, 0, 0, -1);
-        return dkg_error_set(err, DKG_EIO, "cannot open directory: %s", strerror(errno));
-    }
-    char **names = NULL;
-    size_t n = 0;
-    int rc = 0;
-    struct dirent *de;
-    while ((de = readdir(d)) != NULL) {
-        size_t len = strlen(de->d_name);
-        if (len < 6 || strcmp(de->d_name + len - 5, ".json") != 0 || de->d_name[0] == '.') {
-            continue;
-        }
-        char **grown = realloc(names, (n + 1) * sizeof *grown);
-        size_t plen = strlen(dir) + len + 2;
-        char *path = malloc(plen);
-        if (grown != NULL) {
-            names = grown; /* realloc may have moved it even if malloc failed */
-        }
-        if (grown == NULL || path == NULL) {
-            free(path);
-            rc = dkg_error_set(err, DKG_ENOMEM, "out of memory");
-            break;
-        }
-        names = grown;
-        snprintf(path, plen, "%s/%s", dir, de->d_name);
-        names[n++] = path;
-    }
-    closedir(d);
-    if (names != NULL) {
-        qsort(names, n, sizeof *names, by_name);
-    }
-    for (size_t i = 0; i < n && rc == 0; i++) {
-        rc = each(ctx, names[i], err);
-    }
-    for (size_t i = 0; i < n; i++) {
-        free(names[i]);
-    }
-    free(names);
     return rc;
 }
 

@@ -9,55 +9,28 @@
  *
  * Each rule lists trigger words; a sentence runs only the rules whose
  * triggers occur in it, so most sentences touch few patterns. Patterns are
- * compiled and JIT-compiled once here; matching happens in relations.c with
- * per-thread match data and a match limit. */
+ * compiled once here, which also checks them; matching happens in relations.c
+ * with per-thread match data and a match limit.
+ *
+ * JIT compilation is a separate step, dkg_rules_jit. It costs about five
+ * times the plain compile (about 140M instructions for the ~60 shipped
+ * patterns, some 40 ms), which is most of the start-up of a one-article run,
+ * while the interpreter handles such an article in a few million
+ * instructions. So the caller decides: the command JIT-compiles everything
+ * before starting worker threads, and with one thread only once enough text
+ * has gone through to repay it (src/cli_parallel.c). Lazy JIT per pattern
+ * at first use was rejected: it would modify shared patterns while other
+ * threads match them. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <cjson/cJSON.h>
 
+#include "json_loader.h"
 #include "json_locate.h"
 #include "lexicon_internal.h"
 #include "rules_internal.h"
-
-int dkg__read_file(const char *path, char **out, size_t *len_out, dkg_error *err);
-int dkg__for_each_json(const char *dir, int (*each)(void *ctx, const char *path, dkg_error *err),
-                       void *ctx, dkg_error *err);
-
-typedef struct rloader {
-    dkg_rules *rules;
-    const char *name;
-    const char *buf;
-    size_t len;
-    dkg_error *err;
-    const char *array;
-    int index;
-} rloader;
-
-static int rfail(rloader *ld, const char *what, const char *arg)
-{
-    char msg[400];
-    snprintf(msg, sizeof msg, what, arg ? arg : "");
-    if (ld->index >= 0) {
-        dkg_error_set(ld->err, DKG_EPARSE, "%s[%d]: %s", ld->array, ld->index, msg);
-    } else {
-        dkg_error_set(ld->err, DKG_EPARSE, "%s", msg);
-    }
-    dkg__json_error_at(ld->err, ld->name, ld->buf, ld->len,
-                       dkg__json_locate(ld->buf, ld->len, ld->array, ld->index));
-    return DKG_EPARSE;
-}
-
-static char *dup_str(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *d = malloc(n);
-    if (d != NULL) {
-        memcpy(d, s, n);
-    }
-    return d;
-}
 
 /* Placeholders and what they expand to: one masked token of given types, or
  * a list of them. */
@@ -240,13 +213,13 @@ static void pattern_context(dkg_error *err, const char *pattern, size_t offset)
     err->caret = offset - from <= shown ? (long)(offset - from) : -1;
 }
 
-static pcre2_code *compile(rloader *ld, const char *src, int caseless)
+static pcre2_code *compile(dkg_json_loader *ld, const char *src, int caseless)
 {
     size_t bad = 0;
     const char *why = NULL;
     char *pattern = expand(src, &bad, &why);
     if (pattern == NULL) {
-        rfail(ld, "%s", why);
+        dkg__loader_fail(ld, "%s", why, NULL);
         pattern_context(ld->err, src, bad);
         return NULL;
     }
@@ -272,19 +245,20 @@ static pcre2_code *compile(rloader *ld, const char *src, int caseless)
         /* Point the caret into the pattern as the user wrote it when no
          * placeholder precedes the error, else into the expanded form. */
         int expanded = strcmp(pattern, src) != 0;
-        rfail(ld, "pattern does not compile: %s", (const char *)msg);
+        dkg__loader_fail(ld, "pattern does not compile: %s", (const char *)msg, NULL);
         pattern_context(ld->err, expanded ? pattern : src, erroffset);
         free(pattern);
         return NULL;
     }
     free(pattern);
-    /* No JIT (PCRE2_ERROR_JIT_BADOPTION) is fine: matching falls back to the interpreter. */
-    (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+    /* JIT compilation waits for dkg_rules_jit: see the top of this file. */
+    dkg_rules *rs = ld->into;
     uint32_t captures = 0;
     pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &captures);
-    if (captures + 1 > ld->rules->max_capture) {
-        ld->rules->max_capture = captures + 1;
+    if (captures + 1 > rs->max_capture) {
+        rs->max_capture = captures + 1;
     }
+    rs->jit_done = 0;
     return code;
 }
 
@@ -298,22 +272,6 @@ static int parse_status(const char *s, rel_status *out)
         *out = ST_NEGATED;
     } else {
         return -1;
-    }
-    return 0;
-}
-
-static int check_keys(rloader *ld, const cJSON *obj, const char *const *allowed)
-{
-    const cJSON *item;
-    cJSON_ArrayForEach(item, obj)
-    {
-        int ok = 0;
-        for (const char *const *a = allowed; *a; a++) {
-            ok |= strcmp(item->string, *a) == 0;
-        }
-        if (!ok) {
-            return rfail(ld, "unknown key \"%s\" (a typo? see docs/rules.md)", item->string);
-        }
     }
     return 0;
 }
@@ -359,17 +317,17 @@ static int add_trigger(dkg_rules *rs, const char *word, int rule_index)
 static const char *const relation_types[] = {"meet",    "call",    "visit", "agree",      "aid",
                                              "appeal",  "support", "role",  "located_in", NULL};
 
-static int load_rule(rloader *ld, const cJSON *obj)
+static int load_rule(dkg_json_loader *ld, const cJSON *obj)
 {
     static const char *const allowed[] = {"name",    "relation",       "status",
                                           "fixed_status", "venue_as_city", "pair_objects", "not_home",
                                           "context_place", "triggers",
                                           "pattern", "case_sensitive", "comment", NULL};
-    dkg_rules *rs = ld->rules;
+    dkg_rules *rs = ld->into;
     if (!cJSON_IsObject(obj)) {
-        return rfail(ld, "each rule must be an object", NULL);
+        return dkg__loader_fail(ld, "each rule must be an object", NULL, NULL);
     }
-    int rc = check_keys(ld, obj, allowed);
+    int rc = dkg__loader_check_keys(ld, obj, allowed);
     if (rc != 0) {
         return rc;
     }
@@ -378,21 +336,22 @@ static int load_rule(rloader *ld, const cJSON *obj)
     const cJSON *pattern = cJSON_GetObjectItemCaseSensitive(obj, "pattern");
     const cJSON *status = cJSON_GetObjectItemCaseSensitive(obj, "status");
     if (!cJSON_IsString(name) || !cJSON_IsString(relation) || !cJSON_IsString(pattern)) {
-        return rfail(ld, "a rule needs \"name\", \"relation\" and \"pattern\" strings", NULL);
+        return dkg__loader_fail(ld, "a rule needs \"name\", \"relation\" and \"pattern\" strings",
+                                NULL, NULL);
     }
     int known = 0;
     for (const char *const *t = relation_types; *t; t++) {
         known |= strcmp(*t, relation->valuestring) == 0;
     }
     if (!known) {
-        return rfail(ld, "unknown relation \"%s\" (see the vocabulary in docs/rules.md)",
-                     relation->valuestring);
+        return dkg__loader_fail(ld, "unknown relation \"%s\" (see the vocabulary in docs/rules.md)",
+                     relation->valuestring, NULL);
     }
     rule r = {0};
     r.status = ST_OCCURRED;
     if (status != NULL && (!cJSON_IsString(status) || parse_status(status->valuestring,
                                                                    &r.status) != 0)) {
-        return rfail(ld, "\"status\" must be occurred, planned or negated", NULL);
+        return dkg__loader_fail(ld, "\"status\" must be occurred, planned or negated", NULL, NULL);
     }
     r.fixed_status = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(obj, "fixed_status"));
     r.venue_as_city = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(obj, "venue_as_city"));
@@ -412,11 +371,11 @@ static int load_rule(rloader *ld, const cJSON *obj)
     dkg__rule_gate_analyse(pattern->valuestring, &r.gate);
     if (r.group[GROUP_A] == 0) {
         pcre2_code_free(r.code);
-        return rfail(ld, "the pattern needs a source placeholder with group a, e.g. "
-                         "{person:a}", NULL);
+        return dkg__loader_fail(ld, "the pattern needs a source placeholder with group a, e.g. "
+                         "{person:a}", NULL, NULL);
     }
-    r.name = dup_str(name->valuestring);
-    r.relation = dup_str(relation->valuestring);
+    r.name = dkg__strdup(name->valuestring);
+    r.relation = dkg__strdup(relation->valuestring);
     if (rs->nrules == rs->rules_cap) {
         size_t cap = rs->rules_cap ? rs->rules_cap * 2 : 64;
         rule *grown = realloc(rs->rules, cap * sizeof *grown);
@@ -431,14 +390,14 @@ static int load_rule(rloader *ld, const cJSON *obj)
     rs->rules[rs->nrules++] = r;
     const cJSON *triggers = cJSON_GetObjectItemCaseSensitive(obj, "triggers");
     if (triggers != NULL && !cJSON_IsArray(triggers)) {
-        return rfail(ld, "\"triggers\" must be an array of words", NULL);
+        return dkg__loader_fail(ld, "\"triggers\" must be an array of words", NULL, NULL);
     }
     int ntriggers = 0;
     const cJSON *t;
     cJSON_ArrayForEach(t, triggers)
     {
         if (!cJSON_IsString(t)) {
-            return rfail(ld, "\"triggers\" must hold strings", NULL);
+            return dkg__loader_fail(ld, "\"triggers\" must hold strings", NULL, NULL);
         }
         if (add_trigger(rs, t->valuestring, index) != 0) {
             return dkg_error_set(ld->err, DKG_ENOMEM, "out of memory");
@@ -456,14 +415,14 @@ static int load_rule(rloader *ld, const cJSON *obj)
     return 0;
 }
 
-static int load_modifier(rloader *ld, const cJSON *obj)
+static int load_modifier(dkg_json_loader *ld, const cJSON *obj)
 {
     static const char *const allowed[] = {"name", "status", "pattern", "scope", "comment", NULL};
-    dkg_rules *rs = ld->rules;
+    dkg_rules *rs = ld->into;
     if (!cJSON_IsObject(obj)) {
-        return rfail(ld, "each modifier must be an object", NULL);
+        return dkg__loader_fail(ld, "each modifier must be an object", NULL, NULL);
     }
-    int rc = check_keys(ld, obj, allowed);
+    int rc = dkg__loader_check_keys(ld, obj, allowed);
     if (rc != 0) {
         return rc;
     }
@@ -473,20 +432,22 @@ static int load_modifier(rloader *ld, const cJSON *obj)
     modifier m = {0};
     if (!cJSON_IsString(name) || !cJSON_IsString(pattern) || !cJSON_IsString(status) ||
         parse_status(status->valuestring, &m.status) != 0 || m.status == ST_OCCURRED) {
-        return rfail(ld, "a modifier needs \"name\", \"pattern\" and \"status\" (planned or "
-                         "negated)", NULL);
+        return dkg__loader_fail(ld,
+                                "a modifier needs \"name\", \"pattern\" and \"status\" (planned or "
+                                "negated)",
+                                NULL, NULL);
     }
     const cJSON *scope = cJSON_GetObjectItemCaseSensitive(obj, "scope");
     if (scope != NULL && (!cJSON_IsString(scope) || (strcmp(scope->valuestring, "clause") != 0 &&
                                                      strcmp(scope->valuestring, "sentence") != 0))) {
-        return rfail(ld, "\"scope\" must be \"clause\" or \"sentence\"", NULL);
+        return dkg__loader_fail(ld, "\"scope\" must be \"clause\" or \"sentence\"", NULL, NULL);
     }
     m.sentence_scope = scope != NULL && strcmp(scope->valuestring, "sentence") == 0;
     m.code = compile(ld, pattern->valuestring, 1);
     if (m.code == NULL) {
         return DKG_EPARSE;
     }
-    m.name = dup_str(name->valuestring);
+    m.name = dkg__strdup(name->valuestring);
     modifier *grown = realloc(rs->modifiers, (rs->nmodifiers + 1) * sizeof *grown);
     if (grown == NULL || m.name == NULL) {
         pcre2_code_free(m.code);
@@ -498,7 +459,7 @@ static int load_modifier(rloader *ld, const cJSON *obj)
     return 0;
 }
 
-static int load_words(rloader *ld, const cJSON *root, const char *key, dkg_strmap *into)
+static int load_words(dkg_json_loader *ld, const cJSON *root, const char *key, dkg_strmap *into)
 {
     const cJSON *arr = cJSON_GetObjectItemCaseSensitive(root, key);
     ld->array = key;
@@ -507,43 +468,18 @@ static int load_words(rloader *ld, const cJSON *root, const char *key, dkg_strma
         return 0;
     }
     if (!cJSON_IsArray(arr)) {
-        return rfail(ld, "\"%s\" must be an array of words", key);
+        return dkg__loader_fail(ld, "\"%s\" must be an array of words", key, NULL);
     }
     const cJSON *w;
     cJSON_ArrayForEach(w, arr)
     {
         if (!cJSON_IsString(w)) {
-            return rfail(ld, "\"%s\" must hold strings", key);
+            return dkg__loader_fail(ld, "\"%s\" must hold strings", key, NULL);
         }
         char k[DKG_KEY_MAX];
         size_t len = dkg__name_key(w->valuestring, strlen(w->valuestring), k, sizeof k);
         if (len > 0 && len < sizeof k && dkg__strmap_put(into, k, len, 1) != 0) {
             return dkg_error_set(ld->err, DKG_ENOMEM, "out of memory");
-        }
-    }
-    return 0;
-}
-
-static int load_list(rloader *ld, const cJSON *root, const char *key,
-                     int (*each)(rloader *, const cJSON *))
-{
-    const cJSON *arr = cJSON_GetObjectItemCaseSensitive(root, key);
-    ld->array = key;
-    ld->index = -1;
-    if (arr == NULL) {
-        return 0;
-    }
-    if (!cJSON_IsArray(arr)) {
-        return rfail(ld, "\"%s\" must be an array", key);
-    }
-    const cJSON *item;
-    int i = 0;
-    cJSON_ArrayForEach(item, arr)
-    {
-        ld->index = i++;
-        int rc = each(ld, item);
-        if (rc != 0) {
-            return rc;
         }
     }
     return 0;
@@ -556,19 +492,20 @@ int dkg_rules_load_buffer(dkg_rules *rules, const char *name, const char *buf, s
     if (root == NULL) {
         return DKG_EPARSE;
     }
-    rloader ld = {rules, name, buf, len, err, "dkg_rules", -1};
+    dkg_json_loader ld = {rules, name, buf, len, err, "docs/rules.md", "dkg_rules", -1};
     int rc = 0;
     const cJSON *version = cJSON_GetObjectItemCaseSensitive(root, "dkg_rules");
     if (!cJSON_IsObject(root) || !cJSON_IsNumber(version) || version->valuedouble != 1) {
-        rc = rfail(&ld, "missing \"dkg_rules\": 1 (this dkg reads rules version 1)", NULL);
+        rc = dkg__loader_fail(&ld, "missing \"dkg_rules\": 1 (this dkg reads rules version 1)",
+                              NULL, NULL);
     } else {
         static const char *const allowed[] = {"dkg_rules", "rules", "modifiers",
                                               "non_person_words", "institution_words",
                                               "metonym_verbs", "gathering_words", NULL};
-        rc = check_keys(&ld, root, allowed);
+        rc = dkg__loader_check_keys(&ld, root, allowed);
     }
-    rc = rc ? rc : load_list(&ld, root, "rules", load_rule);
-    rc = rc ? rc : load_list(&ld, root, "modifiers", load_modifier);
+    rc = rc ? rc : dkg__loader_each(&ld, root, "rules", load_rule);
+    rc = rc ? rc : dkg__loader_each(&ld, root, "modifiers", load_modifier);
     rc = rc ? rc : load_words(&ld, root, "non_person_words", &rules->non_person);
     rc = rc ? rc : load_words(&ld, root, "institution_words", &rules->institutions);
     rc = rc ? rc : load_words(&ld, root, "metonym_verbs", &rules->metonym_verbs);
@@ -587,6 +524,24 @@ int dkg_rules_load(dkg_rules *rules, const char *path, dkg_error *err)
     }
     free(buf);
     return rc;
+}
+
+int dkg_rules_jit(dkg_rules *rules)
+{
+    if (rules->jit_done) {
+        return 0;
+    }
+    /* No JIT (PCRE2_ERROR_JIT_BADOPTION) is fine: matching falls back to the
+     * interpreter, as it does for a pattern whose JIT compile failed. A
+     * pattern compiled before is skipped by PCRE2 itself. */
+    for (size_t i = 0; i < rules->nrules; i++) {
+        (void)pcre2_jit_compile(rules->rules[i].code, PCRE2_JIT_COMPLETE);
+    }
+    for (size_t i = 0; i < rules->nmodifiers; i++) {
+        (void)pcre2_jit_compile(rules->modifiers[i].code, PCRE2_JIT_COMPLETE);
+    }
+    rules->jit_done = 1;
+    return 0;
 }
 
 int dkg_rules_new(dkg_rules **out, dkg_error *err)

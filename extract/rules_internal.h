@@ -58,6 +58,7 @@ struct dkg_rules {
     dkg_strmap metonym_verbs; /* verbs after a capital that make it the country acting */
     dkg_strmap gatherings;    /* "summit", "talks": a meeting there is a trip there */
     uint32_t max_capture;     /* largest capture count, for sizing match data */
+    int jit_done;             /* 1: every pattern went through pcre2_jit_compile */
 };
 
 /* Masked-sentence token bytes: an entity mention becomes "\x01" TYPE INDEX "\x02". */

@@ -54,6 +54,8 @@ typedef struct worker {
 
 struct cli_pool {
     int nthreads;
+    dkg_rules *rules;   /* JIT-compiled by the pool: at once with threads, else when it pays */
+    size_t text_bytes;  /* article text submitted so far */
     worker *workers;    /* NULL with one thread: the caller extracts with `solo` */
     dkg_extractor *solo;
     slot *slots;
@@ -255,6 +257,10 @@ int cli_pool_submit(cli_pool *p, const dkg_article *a, const char *source, long 
     s->line = line;
     s->passed_through = 0;
     if (p->workers == NULL) {
+        p->text_bytes += a->len;
+        if (p->text_bytes >= CLI_JIT_AFTER_BYTES) {
+            dkg_rules_jit(p->rules); /* free once done */
+        }
         run_slot(s, p->solo);
     }
     publish(p, s, SLOT_QUEUED);
@@ -334,7 +340,7 @@ void cli_pool_free(cli_pool *p)
 }
 
 int cli_pool_new(cli_pool **out, int threads, int queue, const dkg_lexicon *lex,
-                 const dkg_rules *rules, const dkg_extract_options *xopt,
+                 dkg_rules *rules, const dkg_extract_options *xopt,
                  cli_pool_result_fn on_result, void *ctx, dkg_error *err)
 {
     *out = NULL;
@@ -346,6 +352,7 @@ int cli_pool_new(cli_pool **out, int threads, int queue, const dkg_lexicon *lex,
         return dkg_error_set(err, DKG_ENOMEM, "out of memory");
     }
     p->nthreads = threads;
+    p->rules = rules;
     p->on_result = on_result;
     p->ctx = ctx;
     p->cap = threads == 1 ? 1 : (queue > 0 ? queue : 4 * threads);
@@ -369,8 +376,9 @@ int cli_pool_new(cli_pool **out, int threads, int queue, const dkg_lexicon *lex,
         cli_pool_free(p);
         return dkg_error_set(err, DKG_ENOMEM, "out of memory");
     }
-    /* Every extractor exists before any thread runs: the lexicon and rules are
-     * read-only from here on. */
+    /* Every pattern is JIT-compiled and every extractor exists before any
+     * thread runs: the lexicon and rules are read-only from here on. */
+    dkg_rules_jit(rules);
     for (int i = 0; i < threads && rc == 0; i++) {
         p->workers[i].pool = p;
         rc = dkg_extractor_new(&p->workers[i].ex, lex, rules, xopt, err);

@@ -36,6 +36,9 @@ int cli_load_extraction_data(const cli_extract_setup *setup, dkg_lexicon **lex_o
     for (int i = 0; rc == 0 && i < setup->nrules; i++) {
         rc = dkg_rules_load(rules, setup->rules_files[i], &err);
     }
+    if (rc == 0 && !setup->defer_jit) {
+        rc = dkg_rules_jit(rules);
+    }
     if (rc != 0) {
         cli_print_error(&err);
         dkg_lexicon_free(lex);

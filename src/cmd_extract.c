@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli_parallel.h"
 #include "cli_pipeline.h"
@@ -92,6 +93,16 @@ static int on_result(void *ctx, const cli_pool_result *res)
     return 0;
 }
 
+/* Threads pay only for a larger input: a single file of less text than a
+ * one-thread pool would read before JIT-compiling the rules (a short
+ * article, the start-up case) is extracted on this thread, without JIT. */
+static int small_input(char *const *paths, int npaths)
+{
+    struct stat st;
+    return npaths == 1 && stat(paths[0], &st) == 0 && S_ISREG(st.st_mode) &&
+           (size_t)st.st_size < CLI_JIT_AFTER_BYTES;
+}
+
 static int on_record(void *ctx, const dkg_input_record *rec)
 {
     extract_run *run = ctx;
@@ -166,6 +177,7 @@ int cmd_extract(int argc, char **argv)
         return cli_usage_error("extract", "no input given (a file, a directory, or - for stdin)");
     }
     xopt.pretty = !jsonl;
+    setup.defer_jit = 1; /* the pool decides, see cli_parallel.h */
     dkg_lexicon *lex = NULL;
     dkg_rules *rules = NULL;
     int status = cli_load_extraction_data(&setup, &lex, &rules);
@@ -176,7 +188,7 @@ int cmd_extract(int argc, char **argv)
     dkg_error_clear(&err);
     extract_run run = {NULL, jsonl, NULL, 0, 0};
     if (jobs == 0) {
-        jobs = cli_online_cpus();
+        jobs = small_input(argv + optind, argc - optind) ? 1 : cli_online_cpus();
     }
     if (cli_pool_new(&run.pool, jobs, 0, lex, rules, &xopt, on_result, &run, &err) != 0) {
         cli_print_error(&err);

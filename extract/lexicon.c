@@ -699,11 +699,8 @@ size_t dkg_lexicon_size(const dkg_lexicon *lex)
     return lex->nentities;
 }
 
-void dkg_lexicon_free(dkg_lexicon *lex)
+void dkg__lexicon_clear(dkg_lexicon *lex)
 {
-    if (lex == NULL) {
-        return;
-    }
     for (size_t i = 0; i < lex->nentities; i++) {
         lex_entity *e = &lex->entities[i];
         free(e->id);
@@ -734,5 +731,13 @@ void dkg_lexicon_free(dkg_lexicon *lex)
     dkg__strmap_destroy(&lex->first_tokens);
     dkg__strmap_destroy(&lex->surnames);
     dkg__strmap_destroy(&lex->countries);
-    free(lex);
+    memset(lex, 0, sizeof *lex);
+}
+
+void dkg_lexicon_free(dkg_lexicon *lex)
+{
+    if (lex != NULL) {
+        dkg__lexicon_clear(lex);
+        free(lex);
+    }
 }

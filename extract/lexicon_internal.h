@@ -92,6 +92,9 @@ int dkg__lexicon_entity(const dkg_lexicon *lex, const char *id);
 /* The capital (entity index) of a country entity, -1 when unknown. */
 int dkg__lexicon_capital(const dkg_lexicon *lex, int country);
 
+/* Free everything lex holds and leave it empty (as from dkg_lexicon_new). */
+void dkg__lexicon_clear(dkg_lexicon *lex);
+
 /* Does text span s[0..len) satisfy a case rule? */
 int dkg__case_ok(const char *s, size_t len, lex_case rule);
 

@@ -87,9 +87,8 @@ int dkg__strmap_get(const dkg_strmap *m, const char *key, size_t len)
     }
 }
 
-static int grow(dkg_strmap *m)
+static int grow_to(dkg_strmap *m, size_t capacity)
 {
-    size_t capacity = m->capacity ? m->capacity * 2 : 64;
     dkg_strmap_slot *slots = calloc(capacity, sizeof *slots);
     uint16_t *tags = calloc(capacity, sizeof *tags);
     if (slots == NULL || tags == NULL) {
@@ -117,9 +116,22 @@ static int grow(dkg_strmap *m)
     return 0;
 }
 
+int dkg__strmap_reserve(dkg_strmap *m, size_t n)
+{
+    size_t capacity = m->capacity ? m->capacity : 64;
+    while ((n + 1) * 2 > capacity) {
+        capacity *= 2;
+    }
+    return capacity > m->capacity ? grow_to(m, capacity) : 0;
+}
+
 int dkg__strmap_put(dkg_strmap *m, const char *key, size_t len, int value)
 {
-    if ((m->count + 1) * 2 > m->capacity && grow(m) != 0) {
+    if (len > UINT32_MAX) {
+        return DKG_ELIMIT;
+    }
+    if ((m->count + 1) * 2 > m->capacity &&
+        grow_to(m, m->capacity ? m->capacity * 2 : 64) != 0) {
         return DKG_ENOMEM;
     }
     uint64_t h = dkg__hash(key, len);
@@ -139,7 +151,7 @@ int dkg__strmap_put(dkg_strmap *m, const char *key, size_t len, int value)
     if (copy == NULL) {
         return DKG_ENOMEM;
     }
-    m->slots[i] = (dkg_strmap_slot){h, copy, len, value};
+    m->slots[i] = (dkg_strmap_slot){h, copy, (uint32_t)len, value};
     m->tags[i] = tag_of(h);
     m->count++;
     return 0;

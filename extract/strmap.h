@@ -11,7 +11,7 @@
 typedef struct dkg_strmap_slot {
     uint64_t hash;
     const char *key; /* NULL for an empty slot */
-    size_t len;
+    uint32_t len;    /* 24-byte slots: the table is most of the lexicon's memory */
     int value;
 } dkg_strmap_slot;
 
@@ -33,7 +33,10 @@ uint64_t dkg__hash(const char *s, size_t len);
 /* Value for key, or -1 when absent. */
 int dkg__strmap_get(const dkg_strmap *m, const char *key, size_t len);
 
-/* Insert or overwrite; returns 0 or DKG_ENOMEM. */
+/* Make room for n keys in all without growing again. Returns 0 or DKG_ENOMEM. */
+int dkg__strmap_reserve(dkg_strmap *m, size_t n);
+
+/* Insert or overwrite; returns 0, DKG_ENOMEM, or DKG_ELIMIT for a key over 4 GB. */
 int dkg__strmap_put(dkg_strmap *m, const char *key, size_t len, int value);
 
 #endif

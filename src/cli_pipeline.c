@@ -24,7 +24,7 @@ int cli_load_extraction_data(const cli_extract_setup *setup, dkg_lexicon **lex_o
     char dir[4200];
     if (rc == 0 && !setup->no_default_data) {
         snprintf(dir, sizeof dir, "%.4096s/lexicon", cli_data_dir());
-        rc = dkg_lexicon_load_dir(lex, dir, &err);
+        rc = dkg_lexicon_load_dir_cached(lex, dir, cli_lexicon_cache(), &err);
         if (rc == 0) {
             snprintf(dir, sizeof dir, "%.4096s/rules", cli_data_dir());
             rc = load_rules_dir(rules, dir, &err);

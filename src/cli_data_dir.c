@@ -2,7 +2,7 @@
  *
  * Order: $DKG_DATA_DIR, then the installed share/dkg, then the source tree the
  * binary was built from (so ./build/dkg works without installing). The
- * lexicon snapshot (extract/lexicon_cache.c) is looked for beside the data. */
+ * snapshots of lexicon and rules (extract/lexicon_cache.c, rules_cache.c) are looked for beside it. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,16 +28,14 @@ const char *cli_data_dir(void)
     return DKG_DATA_INSTALL_DIR;
 }
 
-const char *cli_lexicon_cache(void)
+void cli_data_cache(char *out, size_t cap, const char *file)
 {
     /* Made at build time beside the binary for the source tree's data, and
      * installed beside the installed data. Whatever file this names, the
-     * loader uses it only if it was made from the very files it loads. */
-    static char path[4200];
+     * loaders use it only if it was made from the very files they load. */
     const char *dir = cli_data_dir();
     if (strcmp(dir, DKG_DATA_SOURCE_DIR) == 0) {
-        return DKG_LEXICON_CACHE_BUILD;
+        dir = DKG_DATA_CACHE_BUILD_DIR;
     }
-    snprintf(path, sizeof path, "%.4096s/lexicon.cache", dir);
-    return path;
+    snprintf(out, cap, "%.4096s/%s", dir, file);
 }

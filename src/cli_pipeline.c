@@ -7,9 +7,10 @@
 
 static int load_rules_dir(dkg_rules *rules, const char *dir, dkg_error *err)
 {
-    char path[4200];
+    char path[4200], cache[4200];
     snprintf(path, sizeof path, "%.4096s/default.json", dir);
-    return dkg_rules_load(rules, path, err);
+    cli_data_cache(cache, sizeof cache, "rules.cache");
+    return dkg_rules_load_cached(rules, path, cache, err);
 }
 
 int cli_load_extraction_data(const cli_extract_setup *setup, dkg_lexicon **lex_out,
@@ -24,7 +25,9 @@ int cli_load_extraction_data(const cli_extract_setup *setup, dkg_lexicon **lex_o
     char dir[4200];
     if (rc == 0 && !setup->no_default_data) {
         snprintf(dir, sizeof dir, "%.4096s/lexicon", cli_data_dir());
-        rc = dkg_lexicon_load_dir_cached(lex, dir, cli_lexicon_cache(), &err);
+        char cache[4200];
+        cli_data_cache(cache, sizeof cache, "lexicon.cache");
+        rc = dkg_lexicon_load_dir_cached(lex, dir, cache, &err);
         if (rc == 0) {
             snprintf(dir, sizeof dir, "%.4096s/rules", cli_data_dir());
             rc = load_rules_dir(rules, dir, &err);

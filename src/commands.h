@@ -66,7 +66,8 @@ int cli_check_output_path(const char *path, int want_directory);
  * set, the source tree's data/ when the binary runs from its build tree, else
  * the installed share/dkg. Borrowed string. */
 const char *cli_data_dir(void);
-/* Where the binary snapshot of that data's lexicon would be (it may not exist). */
-const char *cli_lexicon_cache(void);
+/* Where the snapshot `file` (lexicon.cache, rules.cache) of that data would
+ * be; it may not exist. Writes the path to out (cap bytes). */
+void cli_data_cache(char *out, size_t cap, const char *file);
 
 #endif

@@ -109,6 +109,18 @@ int dkg_rules_load(dkg_rules *rules, const char *path, dkg_error *err);
 int dkg_rules_load_buffer(dkg_rules *rules, const char *name, const char *buf, size_t len,
                           dkg_error *err);
 
+/* Same as dkg_rules_load into empty rules, but take the compiled patterns
+ * from the snapshot at cache_path (written by dkg_rules_write_cache) when it
+ * is intact and was made from a file with exactly these bytes; otherwise, or
+ * when cache_path is NULL, compile them. Results are the same either way. */
+int dkg_rules_load_cached(dkg_rules *rules, const char *path, const char *cache_path,
+                          dkg_error *err);
+
+/* Load the rules file at path and write the snapshot of its compiled
+ * patterns to cache_path (through a temporary file renamed into place).
+ * Returns 0, the loading error, or DKG_EIO naming cache_path. */
+int dkg_rules_write_cache(const char *path, const char *cache_path, dkg_error *err);
+
 size_t dkg_rules_size(const dkg_rules *rules);
 
 /* JIT-compile every pattern (PCRE2 JIT), so matching runs several times

@@ -8,6 +8,7 @@
  * common case, instead of running thousands of names as a regex
  * alternation (about 60 times slower). Load errors name the file, line,
  * column and the JSON path of the entry. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -319,7 +320,7 @@ static int get_string(dkg_json_loader *ld, const cJSON *obj, const char *key, in
     if (!cJSON_IsString(v) || v->valuestring[0] == '\0') {
         return dkg__loader_fail(ld, "\"%s\" must be a non-empty string", key, NULL);
     }
-    free(*out);
+    dkg__lexicon_free_str(ld->into, *out);
     *out = dkg__strdup(v->valuestring);
     return *out == NULL ? dkg_error_set(ld->err, DKG_ENOMEM, "out of memory") : 0;
 }
@@ -699,26 +700,35 @@ size_t dkg_lexicon_size(const dkg_lexicon *lex)
     return lex->nentities;
 }
 
+void dkg__lexicon_free_str(const dkg_lexicon *lex, char *s)
+{
+    uintptr_t at = (uintptr_t)s;
+    uintptr_t from = (uintptr_t)lex->snapshot;
+    if (at < from || at >= from + lex->snapshot_len) {
+        free(s);
+    }
+}
+
 void dkg__lexicon_clear(dkg_lexicon *lex)
 {
     for (size_t i = 0; i < lex->nentities; i++) {
         lex_entity *e = &lex->entities[i];
-        free(e->id);
-        free(e->name);
-        free(e->kind);
-        free(e->country);
-        free(e->seat_of);
-        free(e->in);
-        free(e->capital);
-        free(e->surname);
+        dkg__lexicon_free_str(lex, e->id);
+        dkg__lexicon_free_str(lex, e->name);
+        dkg__lexicon_free_str(lex, e->kind);
+        dkg__lexicon_free_str(lex, e->country);
+        dkg__lexicon_free_str(lex, e->seat_of);
+        dkg__lexicon_free_str(lex, e->in);
+        dkg__lexicon_free_str(lex, e->capital);
+        dkg__lexicon_free_str(lex, e->surname);
         for (int r = 0; r < e->nroles; r++) {
-            free(e->roles[r].of);
+            dkg__lexicon_free_str(lex, e->roles[r].of);
         }
         free(e->roles);
     }
     free(lex->entities);
     for (size_t i = 0; i < lex->ntitles; i++) {
-        free(lex->titles[i].title);
+        dkg__lexicon_free_str(lex, lex->titles[i].title);
     }
     free(lex->titles);
     for (size_t i = 0; i < lex->nhits; i++) {
@@ -731,6 +741,9 @@ void dkg__lexicon_clear(dkg_lexicon *lex)
     dkg__strmap_destroy(&lex->first_tokens);
     dkg__strmap_destroy(&lex->surnames);
     dkg__strmap_destroy(&lex->countries);
+    if (lex->snapshot_mapped) {
+        dkg__lexicon_unmap(lex->snapshot, lex->snapshot_len);
+    }
     memset(lex, 0, sizeof *lex);
 }
 

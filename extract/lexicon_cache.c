@@ -18,10 +18,12 @@
  * even a crafted file with a valid hash cannot make us read out of bounds or
  * build an inconsistent lexicon: any failure just means "load the JSON".
  *
- * Rejected: mapping the file and pointing into it. The loaded lexicon must
- * stay an ordinary one that later --lexicon files can extend (they realloc
- * and free its members), and rebuilding costs little more than fixing up
- * pointers would.
+ * The file stays mapped while the lexicon lives: strings and map keys point
+ * into it (dkg__lexicon_free_str knows not to free those), which saves
+ * copying some 30,000 strings and their page faults. Everything else is
+ * rebuilt as ordinary arrays and maps, so later --lexicon files can still
+ * extend the lexicon (realloc and replace its members). Pointing all of it
+ * into the file was rejected for that reason.
  *
  * Layout (little-endian, all integers 32-bit unless noted): a 48-byte header
  * (magic, format version, byte-order mark, then 64-bit source hash, payload
@@ -346,15 +348,11 @@ static const char *get_str(rbuf *r, int optional)
     return r->strings + at; /* the table ends with a NUL: checked once */
 }
 
-static char *get_dup(rbuf *r, int optional, int *nomem)
+/* Strings stay in the snapshot: the lexicon keeps it mapped (see
+ * dkg__lexicon_free_str) instead of copying some 30,000 of them. */
+static char *get_text(rbuf *r, int optional)
 {
-    const char *s = get_str(r, optional);
-    if (s == NULL) {
-        return NULL;
-    }
-    char *d = dkg__strdup(s);
-    *nomem |= d == NULL;
-    return d;
+    return (char *)get_str(r, optional);
 }
 
 static int get_int(rbuf *r, int lo, int hi)
@@ -384,7 +382,7 @@ static int get_titles(rbuf *r, dkg_lexicon *lex, int *nomem)
     for (uint32_t i = 0; i < n && !r->bad && !*nomem; i++) {
         lex_title *t = &lex->titles[i];
         lex->ntitles = lex->titles_cap = i + 1;
-        t->title = get_dup(r, 0, nomem);
+        t->title = get_text(r, 0);
         t->leader = get_int(r, 0, 1);
         t->rank = get_int(r, 0, 100);
         t->person_cue = get_int(r, 0, 1);
@@ -401,7 +399,7 @@ static void get_roles(rbuf *r, dkg_lexicon *lex, lex_entity *e, int *nomem)
         lex_role *role = &e->roles[k];
         e->nroles = (int)k + 1;
         role->title = get_int(r, 0, (int)lex->ntitles - 1);
-        role->of = get_dup(r, 0, nomem);
+        role->of = get_text(r, 0);
         role->from = get_date(r);
         role->to = get_date(r);
         role->rank = (int)get_u32(r);
@@ -416,14 +414,14 @@ static void get_entities(rbuf *r, dkg_lexicon *lex, int *nomem)
     for (uint32_t i = 0; i < n && !r->bad && !*nomem; i++) {
         lex_entity *e = &lex->entities[i];
         lex->nentities = lex->entities_cap = i + 1;
-        e->id = get_dup(r, 0, nomem);
-        e->name = get_dup(r, 0, nomem);
-        e->kind = get_dup(r, 1, nomem);
-        e->country = get_dup(r, 1, nomem);
-        e->seat_of = get_dup(r, 1, nomem);
-        e->in = get_dup(r, 1, nomem);
-        e->capital = get_dup(r, 1, nomem);
-        e->surname = get_dup(r, 1, nomem);
+        e->id = get_text(r, 0);
+        e->name = get_text(r, 0);
+        e->kind = get_text(r, 1);
+        e->country = get_text(r, 1);
+        e->seat_of = get_text(r, 1);
+        e->in = get_text(r, 1);
+        e->capital = get_text(r, 1);
+        e->surname = get_text(r, 1);
         e->type = (lex_type)get_int(r, LEX_PERSON, LEX_ORG);
         int gender = get_int(r, 0, 'm');
         if (gender != 0 && gender != 'm' && gender != 'f') {
@@ -473,7 +471,7 @@ static void get_map(rbuf *r, dkg_strmap *m, int lo, int hi, int *nomem)
             r->bad = 1;
             return;
         }
-        *nomem |= dkg__strmap_put(m, r->strings + at, len, value) != 0;
+        *nomem |= dkg__strmap_put_borrowed(m, r->strings + at, len, value) != 0;
     }
 }
 
@@ -485,6 +483,9 @@ int dkg__lexicon_cache_decode(dkg_lexicon *lex, const char *buf, size_t len,
         return DKG_EPARSE;
     }
     rbuf r = {(const unsigned char *)buf, len, 8, 0, NULL, 0};
+    lex->snapshot = buf; /* before any string points into it */
+    lex->snapshot_len = len;
+    lex->snapshot_mapped = 0;
     uint32_t version = get_u32(&r);
     uint32_t mark = get_u32(&r);
     uint64_t source = get_u64(&r);
@@ -523,6 +524,11 @@ int dkg__lexicon_cache_decode(dkg_lexicon *lex, const char *buf, size_t len,
 
 /* ---- public entry points --------------------------------------------------------- */
 
+void dkg__lexicon_unmap(const char *snapshot, size_t len)
+{
+    munmap((void *)snapshot, len);
+}
+
 int dkg_lexicon_load_dir_cached(dkg_lexicon *lex, const char *dir, const char *cache_path,
                                 dkg_error *err)
 {
@@ -545,11 +551,12 @@ int dkg_lexicon_load_dir_cached(dkg_lexicon *lex, const char *dir, const char *c
         if (map != MAP_FAILED) {
             int rc = dkg__lexicon_source_hash(dir, &source, &quiet);
             rc = rc ? rc : dkg__lexicon_cache_decode(lex, map, (size_t)st.st_size, source);
-            munmap(map, (size_t)st.st_size);
             if (rc == 0) {
+                lex->snapshot_mapped = 1; /* strings point into it until dkg_lexicon_free */
                 return 0;
             }
             dkg__lexicon_clear(lex);
+            munmap(map, (size_t)st.st_size);
         }
     }
     return dkg_lexicon_load_dir(lex, dir, err);

@@ -74,6 +74,11 @@ struct dkg_lexicon {
     dkg_strmap first_tokens; /* key of a name's first token -> most tokens in such a name */
     dkg_strmap surnames;     /* surname key -> index into hits (persons) */
     dkg_strmap countries;    /* ISO3 -> entity index */
+    /* A snapshot (lexicon_cache.c) the lexicon was loaded from: its strings
+     * and map keys point into it, so they are not freed one by one. */
+    const char *snapshot;
+    size_t snapshot_len;
+    int snapshot_mapped;     /* 1: the lexicon owns the mapping and unmaps it */
 };
 
 /* The lookup key of a name or text span: folded (case, accents), periods
@@ -91,6 +96,12 @@ int dkg__lexicon_country(const dkg_lexicon *lex, const char *iso3);
 int dkg__lexicon_entity(const dkg_lexicon *lex, const char *id);
 /* The capital (entity index) of a country entity, -1 when unknown. */
 int dkg__lexicon_capital(const dkg_lexicon *lex, int country);
+
+/* Free a string member of lex (unless it lies in lex's snapshot). */
+void dkg__lexicon_free_str(const dkg_lexicon *lex, char *s);
+
+/* Unmap a snapshot mapped by dkg_lexicon_load_dir_cached. */
+void dkg__lexicon_unmap(const char *snapshot, size_t len);
 
 /* Free everything lex holds and leave it empty (as from dkg_lexicon_new). */
 void dkg__lexicon_clear(dkg_lexicon *lex);

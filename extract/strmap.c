@@ -125,7 +125,7 @@ int dkg__strmap_reserve(dkg_strmap *m, size_t n)
     return capacity > m->capacity ? grow_to(m, capacity) : 0;
 }
 
-int dkg__strmap_put(dkg_strmap *m, const char *key, size_t len, int value)
+static int put(dkg_strmap *m, const char *key, size_t len, int value, int copy_key)
 {
     if (len > UINT32_MAX) {
         return DKG_ELIMIT;
@@ -147,7 +147,7 @@ int dkg__strmap_put(dkg_strmap *m, const char *key, size_t len, int value)
             return 0;
         }
     }
-    const char *copy = arena_copy(m, key, len);
+    const char *copy = copy_key ? arena_copy(m, key, len) : key;
     if (copy == NULL) {
         return DKG_ENOMEM;
     }
@@ -155,4 +155,14 @@ int dkg__strmap_put(dkg_strmap *m, const char *key, size_t len, int value)
     m->tags[i] = tag_of(h);
     m->count++;
     return 0;
+}
+
+int dkg__strmap_put(dkg_strmap *m, const char *key, size_t len, int value)
+{
+    return put(m, key, len, value, 1);
+}
+
+int dkg__strmap_put_borrowed(dkg_strmap *m, const char *key, size_t len, int value)
+{
+    return put(m, key, len, value, 0);
 }

@@ -1,6 +1,7 @@
 /* extract/strmap.h - internal: a string -> int hash map (open addressing).
  *
- * Keys are copied into an arena owned by the map. Lookups of a (pointer,
+ * Keys are copied into an arena owned by the map (or borrowed, see
+ * dkg__strmap_put_borrowed). Lookups of a (pointer,
  * length) pair allocate nothing, which matters in the per-token hot path. */
 #ifndef DKG_EXTRACT_STRMAP_H
 #define DKG_EXTRACT_STRMAP_H
@@ -38,5 +39,9 @@ int dkg__strmap_reserve(dkg_strmap *m, size_t n);
 
 /* Insert or overwrite; returns 0, DKG_ENOMEM, or DKG_ELIMIT for a key over 4 GB. */
 int dkg__strmap_put(dkg_strmap *m, const char *key, size_t len, int value);
+
+/* Same, keeping a pointer to key instead of a copy: key[0..len) must stay
+ * unchanged for as long as the map lives (a mapped lexicon snapshot). */
+int dkg__strmap_put_borrowed(dkg_strmap *m, const char *key, size_t len, int value);
 
 #endif

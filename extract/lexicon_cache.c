@@ -529,6 +529,29 @@ void dkg__lexicon_unmap(const char *snapshot, size_t len)
     munmap((void *)snapshot, len);
 }
 
+const char *dkg__cache_map(const char *path, size_t *len_out)
+{
+    /* Mapped rather than read: a snapshot is read once, from the page cache,
+     * and a copy would only add page faults. Snapshots are replaced by
+     * rename, never rewritten in place, so a mapping stays valid. */
+    int fd = open(path, O_RDONLY);
+    if (fd < 0) {
+        return NULL;
+    }
+    struct stat st;
+    void *map = MAP_FAILED;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+        (unsigned long long)st.st_size <= MAX_CACHE_BYTES) {
+        map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    }
+    close(fd);
+    if (map == MAP_FAILED) {
+        return NULL;
+    }
+    *len_out = (size_t)st.st_size;
+    return map;
+}
+
 int dkg_lexicon_load_dir_cached(dkg_lexicon *lex, const char *dir, const char *cache_path,
                                 dkg_error *err)
 {
@@ -536,27 +559,17 @@ int dkg_lexicon_load_dir_cached(dkg_lexicon *lex, const char *dir, const char *c
         dkg_error quiet; /* any failure here only means: read the JSON */
         dkg_error_clear(&quiet);
         uint64_t source = 0;
-        /* Mapped rather than read: the snapshot is read once, from the page
-         * cache, and a copy would only add page faults. */
-        int fd = open(cache_path, O_RDONLY);
-        struct stat st;
-        void *map = MAP_FAILED;
-        if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-            (unsigned long long)st.st_size <= MAX_CACHE_BYTES) {
-            map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-        }
-        if (fd >= 0) {
-            close(fd);
-        }
-        if (map != MAP_FAILED) {
+        size_t len = 0;
+        const char *map = dkg__cache_map(cache_path, &len);
+        if (map != NULL) {
             int rc = dkg__lexicon_source_hash(dir, &source, &quiet);
-            rc = rc ? rc : dkg__lexicon_cache_decode(lex, map, (size_t)st.st_size, source);
+            rc = rc ? rc : dkg__lexicon_cache_decode(lex, map, len, source);
             if (rc == 0) {
                 lex->snapshot_mapped = 1; /* strings point into it until dkg_lexicon_free */
                 return 0;
             }
             dkg__lexicon_clear(lex);
-            munmap(map, (size_t)st.st_size);
+            dkg__lexicon_unmap(map, len);
         }
     }
     return dkg_lexicon_load_dir(lex, dir, err);

@@ -16,6 +16,11 @@ uint64_t dkg__cache_hash(uint64_t h, const char *p, size_t len);
 #define DKG_CACHE_HASH_AT 32
 #define DKG_CACHE_HEADER_BYTES 48
 
+/* Map a snapshot file read-only (at most 256 MB): its bytes, *len_out, or
+ * NULL when it is missing, empty or unreadable. Release with
+ * dkg__lexicon_unmap (lexicon_internal.h). */
+const char *dkg__cache_map(const char *path, size_t *len_out);
+
 /* Hash of the *.json files of dir (names and bytes) in the order
  * dkg_lexicon_load_dir reads them. Returns 0 or the error of reading one. */
 int dkg__lexicon_source_hash(const char *dir, uint64_t *out, dkg_error *err);

@@ -23,6 +23,7 @@
 
 #include "json_loader.h"
 #include "lexicon_cache.h"
+#include "lexicon_internal.h"
 #include "rules_internal.h"
 
 #define MAGIC "DKGRULC\n"
@@ -79,15 +80,15 @@ int dkg_rules_load_cached(dkg_rules *rules, const char *path, const char *cache_
         return rc;
     }
     if (cache_path != NULL && rules->nrules == 0 && rules->nmodifiers == 0) {
-        dkg_error quiet; /* any failure here only means: compile */
-        char *cache = NULL;
+        /* Any failure here only means: compile. */
         size_t cache_len = 0;
-        if (dkg__read_file(cache_path, &cache, &cache_len, &quiet) == 0) {
+        const char *cache = dkg__cache_map(cache_path, &cache_len);
+        if (cache != NULL) {
             rules->precompiled = decode(cache, cache_len, dkg__cache_hash(0, buf, len),
                                         &rules->nprecompiled);
             rules->next_precompiled = 0;
+            dkg__lexicon_unmap(cache, cache_len); /* PCRE2 copied what it decoded */
         }
-        free(cache);
     }
     rc = dkg_rules_load_buffer(rules, path, buf, len, err);
     for (size_t i = rules->next_precompiled; i < rules->nprecompiled; i++) {

@@ -22,6 +22,8 @@
  * article text have been submitted: JIT-compiling the shipped rules costs
  * about as much as the PCRE2 interpreter loses on that much text, and it is
  * most of the start-up of a one-article run. Results are the same either way.
+ * DKG_JIT=eager in the environment JIT-compiles at once with one thread too
+ * (bench/bench_extract.sh uses it to count per-byte instructions).
  *
  * Wiring it into another command (e.g. `dkg build -j N`):
  *     cli_pool *pool = NULL;

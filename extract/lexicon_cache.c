@@ -18,6 +18,11 @@
  * even a crafted file with a valid hash cannot make us read out of bounds or
  * build an inconsistent lexicon: any failure just means "load the JSON".
  *
+ * The snapshot records the result of this library's indexing (name keys,
+ * case rules), not only the JSON: the build remakes it whenever the library
+ * is relinked (src/CMakeLists.txt), and FORMAT_VERSION must change with the
+ * layout below or with what the loader stores.
+ *
  * The file stays mapped while the lexicon lives: strings and map keys point
  * into it (dkg__lexicon_free_str knows not to free those), which saves
  * copying some 30,000 strings and their page faults. Everything else is

@@ -161,6 +161,11 @@ int dkg__find_dates(dkg_extractor *ex);
 int dkg__find_relations(dkg_extractor *ex);
 int dkg__print(dkg_extractor *ex, const dkg_article *article);
 
+/* where the story is (discourse.c): entity indexes, -1 when none */
+int dkg__after_in_or_at(const dkg_extractor *ex, size_t at);
+int dkg__setting_place(const dkg_extractor *ex);
+int dkg__story_place(const dkg_extractor *ex, int s, size_t at);
+
 /* helpers shared between steps */
 int dkg__entity_for_lex(dkg_extractor *ex, int lex_index);
 int dkg__entity_discovered(dkg_extractor *ex, lex_type type, const char *name, size_t len);

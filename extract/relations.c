@@ -403,65 +403,6 @@ static int place_in_sentence(const dkg_extractor *ex, size_t m0, size_t m1, cons
     return best;
 }
 
-/* The article's setting: the first city or region named in the headline or
- * first paragraph ("Trump and Kim shake hands in Singapore"), for "flew in on
- * Sunday" with no place. Returns a mention number or -1. */
-/* Does "in", "at" or "to" come right before byte offset `at` ("in Bali"),
- * or "in"/"at" and a direction word ("in central Switzerland")? */
-static int after_in_or_at(const dkg_extractor *ex, size_t at)
-{
-    size_t t = 0;
-    while (t < ex->ntokens && ex->tokens[t].start < at) {
-        t++;
-    }
-    static const char *const directions[] = {"central", "northern", "southern", "eastern",
-                                             "western", "north", "south", "east", "west",
-                                             "downtown", "coastal", NULL};
-    if (t >= 1 && (dkg__token_is(ex, t - 1, "in") || dkg__token_is(ex, t - 1, "at") ||
-                   dkg__token_is(ex, t - 1, "to"))) {
-        return 1;
-    }
-    if (t >= 2 && (dkg__token_is(ex, t - 2, "in") || dkg__token_is(ex, t - 2, "at"))) {
-        for (const char *const *d = directions; *d; d++) {
-            if (dkg__token_is(ex, t - 1, *d)) {
-                return 1; /* "in central Switzerland", not "in pressuring Russia" */
-            }
-        }
-    }
-    return 0;
-}
-
-static int setting_mention(const dkg_extractor *ex)
-{
-    /* In order of preference: a city in the headline, a region in the
-     * headline ("in Bali"), a city in the lead paragraph, any country there. */
-    static const struct {
-        int paragraph;
-        const char *kind;
-    } wanted[] = {{0, "city"}, {0, "region"}, {1, "city"}, {0, NULL}, {1, NULL}};
-    for (size_t w = 0; w < sizeof wanted / sizeof wanted[0]; w++) {
-        for (size_t m = 0; m < ex->nmentions; m++) {
-            const mention *mn = &ex->mentions[m];
-            if (ex->sentences.items[mn->sentence].paragraph > wanted[w].paragraph) {
-                break;
-            }
-            if (ex->sentences.items[mn->sentence].paragraph != wanted[w].paragraph ||
-                mn->entity < 0 || mn->metonym >= 0 || mn->kind != MK_NAME ||
-                !after_in_or_at(ex, mn->start)) {
-                continue; /* "rally behind Kyiv" names no setting; "in Bali" does */
-            }
-            const art_entity *e = &ex->entities[mn->entity];
-            const char *kind = e->lex >= 0 ? ex->lex->entities[e->lex].kind : NULL;
-            if (wanted[w].kind == NULL ? e->type == LEX_COUNTRY
-                                       : e->type == LEX_PLACE && kind != NULL &&
-                                             strcmp(kind, wanted[w].kind) == 0) {
-                return (int)m;
-            }
-        }
-    }
-    return -1;
-}
-
 /* Is the place (or country) in the person's own country? */
 static int at_home(const dkg_extractor *ex, int person, int place)
 {
@@ -607,11 +548,13 @@ static int apply_rule(dkg_extractor *ex, const rule *r, int s, size_t m0, size_t
         int *b = groups[GROUP_B];
         int na = counts[GROUP_A];
         int nb = counts[GROUP_B];
-        int context_mention = -1;
+        /* No place named: where the story is at this point (discourse.c). */
+        int context_place = -1;
+        int no_mention = -1;
         if (nb == 0 && r->context_place) {
-            context_mention = setting_mention(ex);
-            if (context_mention >= 0) {
-                b = &context_mention;
+            context_place = dkg__story_place(ex, s, oend);
+            if (context_place >= 0) {
+                b = &no_mention;
                 nb = 1;
             }
         }
@@ -633,7 +576,7 @@ static int apply_rule(dkg_extractor *ex, const rule *r, int s, size_t m0, size_t
             for (int j = 0; j < nb; j++) {
                 relation rel = base;
                 rel.source = entity_of(ex, a[i]);
-                rel.target = entity_of(ex, b[j]);
+                rel.target = b == &no_mention ? context_place : entity_of(ex, b[j]);
                 if (rel.source == rel.target || (b == a && j <= i) ||
                     !endpoints_fit(ex, rel.type, rel.source, rel.target) ||
                     (is_symmetric(rel.type) && same_side(ex, rel.source, rel.target))) {

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <cjson/cJSON.h>
 #include "dkg/extract.h"
+#include "extract_json.h"
 #include "testlib.h"
 
 #define ARTICLE_DATE "2025-12-05" /* a Friday: "Thursday" is 12-04, "Wednesday" 12-03 */
@@ -20,69 +21,9 @@ static dkg_lexicon *lex;
 static dkg_rules *rules;
 static dkg_extractor *ex;
 
-/* Extract text (dated date) and parse the result; NULL when extraction failed. */
-static cJSON *extract_with(dkg_extractor *x, const char *text, const char *date)
-{
-    dkg_article art = {"t", "inline", date, NULL, text, strlen(text)};
-    const char *json = NULL;
-    size_t len = 0;
-    dkg_error err;
-    dkg_error_clear(&err);
-    if (dkg_extract(x, &art, &json, &len, &err) != 0) {
-        fprintf(stderr, "extract failed: %s\n", err.message);
-        return NULL;
-    }
-    return cJSON_ParseWithLength(json, len);
-}
-
 static cJSON *extract(const char *text)
 {
     return extract_with(ex, text, ARTICLE_DATE);
-}
-
-static const char *str(const cJSON *obj, const char *key)
-{
-    const cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, key);
-    return cJSON_IsString(item) ? item->valuestring : NULL;
-}
-
-/* Strings compare equal, NULL meaning JSON null or absent. */
-static int same(const char *a, const char *b)
-{
-    return (a == NULL && b == NULL) || (a != NULL && b != NULL && strcmp(a, b) == 0);
-}
-
-/* The first relation of type between a and b (either direction for the
- * symmetric types meet, call, agree). */
-static const cJSON *find_rel(const cJSON *doc, const char *type, const char *a, const char *b)
-{
-    int symmetric = strcmp(type, "meet") == 0 || strcmp(type, "call") == 0 ||
-                    strcmp(type, "agree") == 0;
-    const cJSON *r;
-    cJSON_ArrayForEach(r, cJSON_GetObjectItemCaseSensitive(doc, "relations")) {
-        const char *s = str(r, "source"), *t = str(r, "target");
-        if (!same(str(r, "type"), type)) {
-            continue;
-        }
-        if ((same(s, a) && same(t, b)) || (symmetric && same(s, b) && same(t, a))) {
-            return r;
-        }
-    }
-    return NULL;
-}
-
-/* Relations of one type ("role" excluded when type is NULL). */
-static int count_rel(const cJSON *doc, const char *type)
-{
-    int n = 0;
-    const cJSON *r;
-    cJSON_ArrayForEach(r, cJSON_GetObjectItemCaseSensitive(doc, "relations")) {
-        const char *t = str(r, "type");
-        if (type != NULL ? same(t, type) : !same(t, "role") && !same(t, "located_in")) {
-            n++;
-        }
-    }
-    return n;
 }
 
 static const cJSON *find_entity(const cJSON *doc, const char *id)
@@ -582,14 +523,7 @@ static void test_runaway_rule(void)
 
 int main(void)
 {
-    dkg_error err;
-    dkg_error_clear(&err);
-    if (dkg_lexicon_new(&lex, &err) != 0 ||
-        dkg_lexicon_load_dir(lex, DKG_SOURCE_DIR "/data/lexicon", &err) != 0 ||
-        dkg_rules_new(&rules, &err) != 0 ||
-        dkg_rules_load(rules, DKG_SOURCE_DIR "/data/rules/default.json", &err) != 0 ||
-        dkg_extractor_new(&ex, lex, rules, NULL, &err) != 0) {
-        fprintf(stderr, "setup: %s:%ld:%ld: %s\n", err.file, err.line, err.column, err.message);
+    if (open_shipped(&lex, &rules, &ex) != 0) {
         return 1;
     }
     test_rules();

@@ -1,0 +1,117 @@
+/* tests/unit/test_relations_visit.c - visits whose place comes from the
+ * story rather than from the sentence (extract/discourse.c), and the visit
+ * rules and resolutions added for them.
+ *
+ * Every text is invented for the test; people and places are the shipped
+ * lexicon's. Each case asserts the relation's fields (source, target,
+ * status) and, where the point is a place, that the wrong place is absent. */
+#include <stdlib.h>
+#include <string.h>
+#include "dkg/extract.h"
+#include "extract_json.h"
+#include "testlib.h"
+
+#define ARTICLE_DATE "2025-12-05" /* a Friday */
+#define MACRON "person/emmanuel-macron"
+#define LULA "person/luiz-inacio-lula-da-silva"
+
+static dkg_extractor *ex;
+
+static cJSON *extract(const char *text)
+{
+    return extract_with(ex, text, ARTICLE_DATE);
+}
+
+/* Checks that a visit source -> target exists with this status (NULL: any). */
+static void expect_visit(const cJSON *doc, const char *source, const char *target,
+                         const char *status)
+{
+    const cJSON *r = find_rel(doc, "visit", source, target);
+    if (r == NULL) {
+        fprintf(stderr, "  no visit %s -> %s\n", source, target);
+    }
+    CHECK(r != NULL);
+    if (r != NULL && status != NULL) {
+        CHECK_STR(str(r, "status"), status);
+    }
+}
+
+static void expect_no_visit(const cJSON *doc, const char *source, const char *target)
+{
+    const cJSON *r = find_rel(doc, "visit", source, target);
+    if (r != NULL) {
+        fprintf(stderr, "  unexpected visit %s -> %s (rule %s)\n", source, target,
+                str(r, "rule"));
+    }
+    CHECK(r == NULL);
+}
+
+/* A cue without a place takes the place the paragraph last put events in,
+ * not the headline's. */
+static void test_paragraph_place(void)
+{
+    cJSON *doc = extract(" date 2025-12-05 Trade ministers meet in Beijing\n\n"
+                         "Ministers met in Beijing on Monday.\n\n"
+                         "A second forum opened in Shanghai on Thursday. Among those attending "
+                         "were Emmanuel Macron and Luiz Inácio Lula da Silva.");
+    expect_visit(doc, MACRON, "place/shanghai", "occurred");
+    expect_visit(doc, LULA, "place/shanghai", "occurred");
+    expect_no_visit(doc, MACRON, "place/beijing");
+    cJSON_Delete(doc);
+
+    /* Where someone is based says nothing about the story. */
+    doc = extract(" date 2025-12-05 Leaders gather in Beijing\n\n"
+                  "An analyst based in Shanghai said the forum mattered. Emmanuel Macron flew "
+                  "in on Thursday.");
+    expect_visit(doc, MACRON, "place/beijing", "occurred");
+    expect_no_visit(doc, MACRON, "place/shanghai");
+    cJSON_Delete(doc);
+}
+
+/* A country-wide setting is narrowed to the place in that country where the
+ * opening paragraphs put the event; a city-state stays as it is. */
+static void test_setting_narrowed(void)
+{
+    cJSON *doc = extract(" date 2025-12-05 Peace conference opens in Switzerland\n\n"
+                         "Delegations gathered on Thursday.\n\n"
+                         "Viola Amherd greeted the delegations at the Bürgenstock resort.\n\n"
+                         "Emmanuel Macron flew in on Thursday.");
+    expect_visit(doc, MACRON, "place/burgenstock", "occurred");
+    expect_no_visit(doc, MACRON, "country/CHE");
+    cJSON_Delete(doc);
+
+    doc = extract(" date 2025-12-05 Defence forum opens in Singapore\n\n"
+                  "Officials gathered at the Shangri-La Hotel on Thursday.\n\n"
+                  "Emmanuel Macron flew in on Thursday.");
+    expect_visit(doc, MACRON, "country/SGP", "occurred");
+    expect_no_visit(doc, MACRON, "place/shangri-la-hotel");
+    cJSON_Delete(doc);
+}
+
+/* Talks at a venue of the setting city: arriving for them is a trip to the
+ * city, as the setting names it. */
+static void test_venue_widened(void)
+{
+    cJSON *doc = extract(" date 2025-12-05 Xi Jinping hosts leaders in Beijing\n\n"
+                         "The talks opened at the Great Hall of the People on Thursday. "
+                         "Emmanuel Macron, who arrived late, spoke first.");
+    expect_visit(doc, MACRON, "place/beijing", "occurred");
+    expect_no_visit(doc, MACRON, "place/great-hall-of-the-people");
+    cJSON_Delete(doc);
+}
+
+int main(void)
+{
+    dkg_lexicon *lex = NULL;
+    dkg_rules *rules = NULL;
+    if (open_shipped(&lex, &rules, &ex) != 0) {
+        return 1;
+    }
+    test_paragraph_place();
+    test_setting_narrowed();
+    test_venue_widened();
+    dkg_extractor_free(ex);
+    dkg_rules_free(rules);
+    dkg_lexicon_free(lex);
+    TEST_MAIN_END();
+}

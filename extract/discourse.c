@@ -259,3 +259,33 @@ int dkg__story_place(const dkg_extractor *ex, int s, size_t at)
     }
     return best >= 0 ? widen_to_setting(ex, best) : dkg__setting_place(ex);
 }
+
+/* Dates that may be the same trip: equal years, or a year unknown. */
+static int same_trip_dates(dkg_date a, dkg_date b)
+{
+    return a.year == 0 || b.year == 0 || a.year == b.year;
+}
+
+void dkg__drop_covered_country_visits(dkg_extractor *ex)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < ex->nrelations; i++) {
+        const relation *v = &ex->relations[i];
+        int covered = 0;
+        if (strcmp(v->type, "visit") == 0 && ex->entities[v->target].type == LEX_COUNTRY) {
+            for (size_t j = 0; j < ex->nrelations && !covered; j++) {
+                const relation *w = &ex->relations[j];
+                covered = j != i && strcmp(w->type, "visit") == 0 && w->source == v->source &&
+                          w->status == v->status &&
+                          ex->entities[w->target].type == LEX_PLACE &&
+                          strcmp(ex->entities[w->target].country,
+                                 ex->entities[v->target].country) == 0 &&
+                          same_trip_dates(v->date, w->date);
+            }
+        }
+        if (!covered) {
+            ex->relations[kept++] = *v;
+        }
+    }
+    ex->nrelations = kept;
+}

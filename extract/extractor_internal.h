@@ -165,6 +165,10 @@ int dkg__print(dkg_extractor *ex, const dkg_article *article);
 int dkg__after_in_or_at(const dkg_extractor *ex, size_t at);
 int dkg__setting_place(const dkg_extractor *ex);
 int dkg__story_place(const dkg_extractor *ex, int s, size_t at);
+/* "It is X's first visit to Brazil" beside "X arrived in Belém": a trip to a
+ * country is dropped when the same person's trip (same status, same year or
+ * undated) to a place in it is told; the text's most precise destination. */
+void dkg__drop_covered_country_visits(dkg_extractor *ex);
 
 /* helpers shared between steps */
 int dkg__entity_for_lex(dkg_extractor *ex, int lex_index);

@@ -798,5 +798,8 @@ int dkg__find_relations(dkg_extractor *ex)
         m0 = m1;
     }
     int rc = visits_from_gatherings(ex);
+    if (rc == 0) {
+        dkg__drop_covered_country_visits(ex);
+    }
     return rc ? rc : role_relations(ex);
 }

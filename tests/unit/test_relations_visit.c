@@ -100,6 +100,23 @@ static void test_venue_widened(void)
     cJSON_Delete(doc);
 }
 
+/* A trip to a country is not listed beside the same trip to a city in it;
+ * a trip there in another year is. */
+static void test_most_precise_destination(void)
+{
+    cJSON *doc = extract("Luiz Inácio Lula da Silva arrived in Marseille on Tuesday. It is Lula's "
+                         "first visit to France as president.");
+    expect_visit(doc, LULA, "place/marseille", "occurred");
+    expect_no_visit(doc, LULA, "country/FRA");
+    cJSON_Delete(doc);
+
+    doc = extract("Luiz Inácio Lula da Silva arrived in Marseille on Tuesday. Lula last visited "
+                  "France in 2009.");
+    expect_visit(doc, LULA, "place/marseille", "occurred");
+    expect_visit(doc, LULA, "country/FRA", "occurred");
+    cJSON_Delete(doc);
+}
+
 int main(void)
 {
     dkg_lexicon *lex = NULL;
@@ -110,6 +127,7 @@ int main(void)
     test_paragraph_place();
     test_setting_narrowed();
     test_venue_widened();
+    test_most_precise_destination();
     dkg_extractor_free(ex);
     dkg_rules_free(rules);
     dkg_lexicon_free(lex);

@@ -240,15 +240,21 @@ static rel_status status_of(dkg_extractor *ex, const rule *r, size_t mstart, siz
     while (from > limit && ex->masked[from - 1] != ',' && ex->masked[from - 1] != ';') {
         from--;
     }
+    /* A match that opens a second verb of the clause ("X skipped the summit
+     * and sent Y") is not negated by the first verb; a plan still carries
+     * over ("will skip it and send Y"). */
+    int second_verb = mstart >= 4 && memcmp(ex->masked + mstart - 4, "and ", 4) == 0;
     rel_status status = r->status;
     for (size_t i = 0; i < ex->rules->nmodifiers; i++) {
         const modifier *mod = &ex->rules->modifiers[i];
         if (mod->status <= status && status != ST_OCCURRED) {
             continue;
         }
-        int rc = pcre2_match(mod->code, (PCRE2_SPTR)ex->masked, mend,
-                             mod->sentence_scope ? 0 : from, PCRE2_NO_UTF_CHECK, ex->match,
-                             ex->mcontext);
+        size_t scope = mod->sentence_scope ? 0
+                       : second_verb && mod->status == ST_NEGATED ? mstart
+                                                                  : from;
+        int rc = pcre2_match(mod->code, (PCRE2_SPTR)ex->masked, mend, scope,
+                             PCRE2_NO_UTF_CHECK, ex->match, ex->mcontext);
         if (rc > 0) {
             if (mod->status == ST_NEGATED || status == ST_OCCURRED) {
                 status = mod->status;

@@ -117,6 +117,25 @@ static void test_most_precise_destination(void)
     cJSON_Delete(doc);
 }
 
+/* "X skipped the summit and sent Y": the skipping is X's, Y went. One envoy
+ * per "sent": "sent Y, and Z sent W" does not send Z. A plan carries over. */
+static void test_second_verb_status(void)
+{
+    cJSON *doc = extract("The forum opened in Lima on Monday. Xi Jinping skipped the forum and "
+                         "sent Premier Li Qiang, and Vladimir Putin sent Foreign Minister Sergei "
+                         "Lavrov.");
+    expect_visit(doc, "person/li-qiang", "place/lima", "occurred");
+    expect_visit(doc, "person/sergei-lavrov", "place/lima", "occurred");
+    const cJSON *r = find_rel(doc, "visit", "person/vladimir-putin", "place/lima");
+    CHECK(r == NULL || same(str(r, "status"), "negated"));
+    cJSON_Delete(doc);
+
+    doc = extract("The forum opens in Lima next week. Xi Jinping will skip the forum and send "
+                  "Premier Li Qiang.");
+    expect_visit(doc, "person/li-qiang", "place/lima", "planned");
+    cJSON_Delete(doc);
+}
+
 int main(void)
 {
     dkg_lexicon *lex = NULL;
@@ -128,6 +147,7 @@ int main(void)
     test_setting_narrowed();
     test_venue_widened();
     test_most_precise_destination();
+    test_second_verb_status();
     dkg_extractor_free(ex);
     dkg_rules_free(rules);
     dkg_lexicon_free(lex);

@@ -419,20 +419,66 @@ static int at_home(const dkg_extractor *ex, int person, int place)
 
 /* Landing at an airport or being received in a palace is a trip to the
  * city around it: the lexicon's "in" of the venue. */
-static int visit_destination(dkg_extractor *ex, const rule *r, int target)
+/* The city of the person's latest trip told so far in the venue's country
+ * (any country when the venue's is unknown), -1 when none. */
+static int city_of_trip(const dkg_extractor *ex, int person, int venue)
+{
+    const char *country = ex->entities[venue].country;
+    for (size_t i = ex->nrelations; i-- > 0;) {
+        const relation *r = &ex->relations[i];
+        const art_entity *t = &ex->entities[r->target];
+        const char *kind = t->lex >= 0 ? ex->lex->entities[t->lex].kind : NULL;
+        if (strcmp(r->type, "visit") == 0 && r->source == person && r->status == ST_OCCURRED &&
+            kind != NULL && strcmp(kind, "city") == 0 &&
+            (country[0] == '\0' || strcmp(country, t->country) == 0)) {
+            return r->target;
+        }
+    }
+    return -1;
+}
+
+/* The city the story is in at sentence s if it lies in the venue's
+ * country (or the venue's country is unknown), else -1. */
+static int story_city(const dkg_extractor *ex, int s, size_t at, int venue)
+{
+    int place = dkg__story_place(ex, s, at);
+    if (place < 0 || ex->entities[place].lex < 0) {
+        return -1;
+    }
+    const char *kind = ex->lex->entities[ex->entities[place].lex].kind;
+    const char *country = ex->entities[venue].country;
+    return kind != NULL && strcmp(kind, "city") == 0 &&
+                   (country[0] == '\0' || strcmp(country, ex->entities[place].country) == 0)
+               ? place
+               : -1;
+}
+
+static int visit_destination(dkg_extractor *ex, const rule *r, int person, int target, int s,
+                             size_t offset)
 {
     const art_entity *e = &ex->entities[target];
     if (e->lex < 0) {
         return target;
     }
     const lex_entity *le = &ex->lex->entities[e->lex];
-    if (le->kind == NULL || strcmp(le->kind, "venue") != 0 || le->in == NULL) {
+    if (le->kind == NULL || strcmp(le->kind, "venue") != 0) {
         return target;
     }
     int airport = strstr(le->name, "irport") != NULL || strstr(le->name, "Air Base") != NULL ||
                   strstr(le->name, "Airbase") != NULL;
     if (!airport && !r->venue_as_city) {
         return target;
+    }
+    /* A venue outside any city (a residence in the province, an airport
+     * out of town, a palace of unknown place) on a trip already told to a
+     * city of its country belongs to that trip: "arrived in Moscow ... hosted
+     * him at Novo-Ogaryovo"; else to the city the story is in. */
+    int trip = city_of_trip(ex, person, target);
+    if (trip < 0) {
+        trip = story_city(ex, s, offset, target);
+    }
+    if (le->in == NULL) {
+        return trip >= 0 ? trip : target;
     }
     /* Follow "in" up to the city: Oval Office -> White House -> Washington. */
     int city = dkg__lexicon_entity(ex->lex, le->in);
@@ -447,7 +493,8 @@ static int visit_destination(dkg_extractor *ex, const rule *r, int target)
     const lex_entity *found = city >= 0 ? &ex->lex->entities[city] : NULL;
     if (found == NULL || found->type != LEX_PLACE || found->kind == NULL ||
         strcmp(found->kind, "city") != 0) {
-        return target; /* Camp David is in Maryland, not a city: keep the venue */
+        /* Camp David is in Maryland, not a city: keep the venue */
+        return trip >= 0 ? trip : target;
     }
     int at = dkg__entity_for_lex(ex, city);
     return at < 0 ? target : at;
@@ -599,7 +646,7 @@ static int apply_rule(dkg_extractor *ex, const rule *r, int s, size_t m0, size_t
                 }
                 if (strcmp(rel.type, "visit") == 0) {
                     rel.place = -1;
-                    rel.target = visit_destination(ex, r, rel.target);
+                    rel.target = visit_destination(ex, r, rel.source, rel.target, s, ostart);
                     if (r->not_home && at_home(ex, rel.source, rel.target)) {
                         continue;
                     }
@@ -692,17 +739,15 @@ static int visits_from_gatherings(dkg_extractor *ex)
         if (r.date.year != 0 && ex->date.year != 0 && r.date.year < ex->date.year - 1) {
             continue; /* history recalled ("met in Helsinki in 1990"), not this trip */
         }
-        /* The trip is to the city: the talks at a palace were in its city. */
-        static const rule as_city = {.venue_as_city = 1};
-        int place = visit_destination(ex, &as_city, r.place);
-        const art_entity *pe = &ex->entities[place];
-        const char *kind = pe->lex >= 0 ? ex->lex->entities[pe->lex].kind : NULL;
-        if (kind != NULL && strcmp(kind, "venue") == 0) {
-            continue;
-        }
         int people[2] = {r.source, r.target};
         for (int k = 0; k < 2; k++) {
-            if (at_home(ex, people[k], place)) {
+            /* The trip is to the city: the talks at a palace were in its city. */
+            static const rule as_city = {.venue_as_city = 1};
+            int place = visit_destination(ex, &as_city, people[k], r.place, r.sentence,
+                                          ex->sentences.items[r.sentence].start);
+            const art_entity *pe = &ex->entities[place];
+            const char *kind = pe->lex >= 0 ? ex->lex->entities[pe->lex].kind : NULL;
+            if ((kind != NULL && strcmp(kind, "venue") == 0) || at_home(ex, people[k], place)) {
                 continue;
             }
             relation v = r;

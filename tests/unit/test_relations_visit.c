@@ -136,6 +136,28 @@ static void test_second_verb_status(void)
     cJSON_Delete(doc);
 }
 
+/* A venue outside any city belongs to the trip already told to a city of
+ * its country, or to the city the story is in; one that is a destination of
+ * its own stays. */
+static void test_venue_outside_city(void)
+{
+    cJSON *doc = extract("Xi Jinping arrived in Moscow on Monday. That evening Vladimir Putin "
+                         "hosted him at Novo-Ogaryovo for dinner.");
+    expect_visit(doc, "person/xi-jinping", "place/moscow", "occurred");
+    expect_no_visit(doc, "person/xi-jinping", "place/novo-ogaryovo");
+    cJSON_Delete(doc);
+
+    doc = extract(" date 2025-12-05 North American leaders meet in Mexico City\n\n"
+                  "Justin Trudeau landed at Felipe Ángeles International Airport on Monday.");
+    expect_visit(doc, "person/justin-trudeau", "place/mexico-city", "occurred");
+    expect_no_visit(doc, "person/justin-trudeau", "place/felipe-angeles-international-airport");
+    cJSON_Delete(doc);
+
+    doc = extract("Donald Trump hosted Emmanuel Macron at Camp David on Thursday.");
+    expect_visit(doc, MACRON, "place/camp-david", "occurred");
+    cJSON_Delete(doc);
+}
+
 int main(void)
 {
     dkg_lexicon *lex = NULL;
@@ -148,6 +170,7 @@ int main(void)
     test_venue_widened();
     test_most_precise_destination();
     test_second_verb_status();
+    test_venue_outside_city();
     dkg_extractor_free(ex);
     dkg_rules_free(rules);
     dkg_lexicon_free(lex);

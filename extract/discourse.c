@@ -57,9 +57,12 @@ int dkg__after_in_or_at(const dkg_extractor *ex, size_t at)
            is_direction(ex, t - 1);
 }
 
+enum { PLACED_NOT = 0, PLACED_AT = 1, PLACED_DESTINATION = 2 };
+
 /* Does the text put something "in" or "at" the mention: "in Vienna", "at
  * the Capella hotel", "in central Switzerland", "in the Russian city of
- * Kazan"? Descriptions ("based in", "born in") do not count. */
+ * Kazan", or end a journey there ("flocked to the White House")?
+ * Descriptions ("based in", "born in") do not count. Returns PLACED_*. */
 static int placed_at(const dkg_extractor *ex, const mention *mn)
 {
     static const char *const descriptive[] = {"based", "born", "headquartered", "raised",
@@ -91,25 +94,43 @@ static int placed_at(const dkg_extractor *ex, const mention *mn)
             k--;
         }
     }
-    if (k < 1 || k > t || ex->tokens[k - 1].sentence != mn->sentence ||
-        !(dkg__token_is(ex, k - 1, "in") || dkg__token_is(ex, k - 1, "at"))) {
+    if (k < 1 || k > t || ex->tokens[k - 1].sentence != mn->sentence) {
+        return 0;
+    }
+    if (dkg__token_is(ex, k - 1, "to")) {
+        /* "leaders flocked to the White House": a journey's end */
+        static const char *const motion[] = {"flocked", "flew", "traveled", "travelled",
+                                             "went", "came", "headed", "journeyed",
+                                             "streamed", "converged", NULL};
+        for (const char *const *w = motion; k >= 2 && *w; w++) {
+            if (dkg__token_is(ex, k - 2, *w)) {
+                return PLACED_DESTINATION;
+            }
+        }
+        return 0;
+    }
+    if (!(dkg__token_is(ex, k - 1, "in") || dkg__token_is(ex, k - 1, "at"))) {
         return 0;
     }
     for (const char *const *w = descriptive; k >= 2 && *w; w++) {
         if (dkg__token_is(ex, k - 2, *w)) {
-            return 0;
+            return PLACED_NOT;
         }
     }
-    return 1;
+    return PLACED_AT;
 }
 
 /* A place mention that can be where things happen: a place by name (not a
- * capital standing for its country), put "in" or "at". */
+ * capital standing for its country), put "in" or "at" or travelled to.
+ * Returns PLACED_*. */
 static int event_place_mention(const dkg_extractor *ex, const mention *mn)
 {
-    return mn->entity >= 0 && mn->metonym < 0 && mn->kind != MK_ADJECTIVE &&
-           mn->kind != MK_PRONOUN && mn->kind != MK_GROUP &&
-           ex->entities[mn->entity].type == LEX_PLACE && placed_at(ex, mn);
+    if (mn->entity < 0 || mn->metonym >= 0 || mn->kind == MK_ADJECTIVE ||
+        mn->kind == MK_PRONOUN || mn->kind == MK_GROUP ||
+        ex->entities[mn->entity].type != LEX_PLACE) {
+        return PLACED_NOT;
+    }
+    return placed_at(ex, mn);
 }
 
 static const char *place_kind(const dkg_extractor *ex, int entity)
@@ -165,7 +186,8 @@ int dkg__setting_place(const dkg_extractor *ex)
         return setting;
     }
     int capital = c->lex >= 0 ? dkg__lexicon_capital(ex->lex, c->lex) : -1;
-    if (capital >= 0 && strcmp(ex->lex->entities[capital].name, ex->lex->entities[c->lex].name) == 0) {
+    if (capital >= 0 &&
+        strcmp(ex->lex->entities[capital].name, ex->lex->entities[c->lex].name) == 0) {
         return setting; /* a city-state (Singapore) is as precise as it gets */
     }
     /* "at BRICS summit in Russia" ... "in the Russian city of Kazan": the
@@ -206,7 +228,8 @@ static int venue_in_city(const dkg_extractor *ex, int venue, int city)
 
 /* A trip to a venue inside the setting city is a trip to the city: "Putin,
  * who arrived late" after talks "at the Presidential Palace" of a Helsinki
- * summit went to Helsinki. A venue that is the setting itself stays. */
+ * summit went to Helsinki. A venue that is the setting itself, or that the
+ * text names as a journey's end ("flocked to the White House"), stays. */
 static int widen_to_setting(const dkg_extractor *ex, int place)
 {
     const char *kind = place_kind(ex, place);
@@ -225,15 +248,19 @@ int dkg__story_place(const dkg_extractor *ex, int s, size_t at)
 {
     int paragraph = ex->sentences.items[s].paragraph;
     int best = -1;
+    int destination = 0; /* named as where a journey ended: kept as named */
     size_t best_pos = 0;
     for (size_t m = 0; m < ex->nmentions; m++) {
         const mention *mn = &ex->mentions[m];
         if (mn->start >= at) {
             break;
         }
-        if (ex->sentences.items[mn->sentence].paragraph == paragraph &&
-            event_place_mention(ex, mn)) {
+        int placed = ex->sentences.items[mn->sentence].paragraph == paragraph
+                         ? event_place_mention(ex, mn)
+                         : PLACED_NOT;
+        if (placed != PLACED_NOT) {
             best = mn->entity;
+            destination = placed == PLACED_DESTINATION;
             best_pos = mn->start + 1;
         }
     }
@@ -254,10 +281,14 @@ int dkg__story_place(const dkg_extractor *ex, int s, size_t at)
         size_t pos = ex->sentences.items[r->sentence].end;
         if (place >= 0 && pos > best_pos) {
             best = place;
+            destination = strcmp(r->type, "visit") == 0;
             best_pos = pos;
         }
     }
-    return best >= 0 ? widen_to_setting(ex, best) : dkg__setting_place(ex);
+    if (best < 0) {
+        return dkg__setting_place(ex);
+    }
+    return destination ? best : widen_to_setting(ex, best);
 }
 
 /* Dates that may be the same trip: equal years, or a year unknown. */

@@ -500,6 +500,23 @@ static int visit_destination(dkg_extractor *ex, const rule *r, int person, int t
     return at < 0 ? target : at;
 }
 
+/* A visit rule whose target is a person ("X brought along A", "a visit to
+ * the temple with his wife, A"): the companion makes that person's latest
+ * trip told so far, with its status and date. Nonzero when there is none. */
+static int companion_trip(const dkg_extractor *ex, relation *rel, int person)
+{
+    for (size_t i = ex->nrelations; i-- > 0;) {
+        const relation *r = &ex->relations[i];
+        if (strcmp(r->type, "visit") == 0 && r->source == person && r->status != ST_NEGATED) {
+            rel->target = r->target;
+            rel->status = r->status;
+            rel->date = r->date;
+            return 0;
+        }
+    }
+    return 1;
+}
+
 /* The vocabulary's endpoint types: a list group may also hold an
  * appositive's organisation ("Zhao Leji, chairman of the NPC"). */
 static int endpoints_fit(const dkg_extractor *ex, const char *type, int source, int target)
@@ -630,6 +647,11 @@ static int apply_rule(dkg_extractor *ex, const rule *r, int s, size_t m0, size_t
                 relation rel = base;
                 rel.source = entity_of(ex, a[i]);
                 rel.target = b == &no_mention ? context_place : entity_of(ex, b[j]);
+                if (strcmp(rel.type, "visit") == 0 &&
+                    ex->entities[rel.target].type == LEX_PERSON &&
+                    companion_trip(ex, &rel, rel.target) != 0) {
+                    continue;
+                }
                 if (rel.source == rel.target || (b == a && j <= i) ||
                     !endpoints_fit(ex, rel.type, rel.source, rel.target) ||
                     (is_symmetric(rel.type) && same_side(ex, rel.source, rel.target))) {

@@ -40,7 +40,8 @@ static inline int same(const char *a, const char *b)
 
 /* The first relation of type between a and b (either direction for the
  * symmetric types meet, call, agree). */
-static inline const cJSON *find_rel(const cJSON *doc, const char *type, const char *a, const char *b)
+static inline const cJSON *find_rel(const cJSON *doc, const char *type, const char *a,
+                                    const char *b)
 {
     int symmetric = strcmp(type, "meet") == 0 || strcmp(type, "call") == 0 ||
                     strcmp(type, "agree") == 0;

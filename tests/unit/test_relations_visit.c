@@ -40,8 +40,7 @@ static void expect_no_visit(const cJSON *doc, const char *source, const char *ta
 {
     const cJSON *r = find_rel(doc, "visit", source, target);
     if (r != NULL) {
-        fprintf(stderr, "  unexpected visit %s -> %s (rule %s)\n", source, target,
-                str(r, "rule"));
+        fprintf(stderr, "  unexpected visit %s -> %s (rule %s)\n", source, target, str(r, "rule"));
     }
     CHECK(r == NULL);
 }
@@ -158,6 +157,128 @@ static void test_venue_outside_city(void)
     cJSON_Delete(doc);
 }
 
+/* Visit cues of their own, each with a sentence that fires it. */
+typedef struct visit_case {
+    const char *rule; /* the rule that must give it; NULL for the negatives */
+    const char *text;
+    const char *source, *target, *status;
+} visit_case;
+
+static const visit_case cue_cases[] = {
+    /* left-for: the trip is under way */
+    {"left-for", "Emmanuel Macron left Beijing on Thursday for Tokyo.", MACRON, "place/tokyo",
+     "occurred"},
+    /* home-from: whatever the plan, the person was there */
+    {"home-from", "Sanae Takaichi had been expected to fly home from Canberra.",
+     "person/sanae-takaichi", "place/canberra", "occurred"},
+    /* in-his-place: the stand-in goes where the story is */
+    {"in-his-place",
+     "The forum opened in Lima on Monday. Xi Jinping stayed away; Premier Li Qiang came in his "
+     "place.",
+     "person/li-qiang", "place/lima", "occurred"},
+    /* place-person-visited */
+    {"place-person-visited", "Emmanuel Macron praised Odesa, the port city he visited on Tuesday.",
+     MACRON, "place/odesa", "occurred"},
+    /* where-represented: the status is the clause's, not the skipped summit's */
+    {"where-represented",
+     "Lula skipped the forum in Astana, where Foreign Minister Jean-Noël Barrot represented "
+     "France.",
+     "person/jean-noel-barrot", "place/astana", "occurred"},
+    /* last-visit-by */
+    {"last-visit-by",
+     "It will be the first visit to Chile by a Japanese prime minister in 20 years; the last was "
+     "by Junichiro Koizumi in 2004.",
+     "person/junichiro-koizumi", "country/CHL", "occurred"},
+    /* stay-at: a stay named by its length, or time spent somewhere */
+    {"stay-at",
+     "Emmanuel Macron flew to Kyiv after a weekend at his retreat in Turnberry, Scotland.", MACRON,
+     "place/turnberry", "occurred"},
+    {"stay-at",
+     "Emmanuel Macron flew to Kyiv after spending two days with French troops at a base in "
+     "Estonia.",
+     MACRON, "country/EST", "occurred"},
+    /* joined-by-visit: the one who joined is where the story is */
+    {"joined-by-visit",
+     "The talks opened in Geneva on Monday. Sergei Lavrov, joined by Kaja Kallas, held a session "
+     "that ran late.",
+     "person/kaja-kallas", "place/geneva", "occurred"},
+    /* visited-no-place: a journey's end named in the paragraph stays as named */
+    {"visited-no-place",
+     "Leaders flocked to the White House this week. Emmanuel Macron visited on Monday.", MACRON,
+     "place/white-house", "occurred"},
+    /* stop-in-after and travel-meeting-in */
+    {"stop-in-after",
+     "Olaf Scholz toured the region, meeting Xi Jinping in Beijing after a stop in Seoul.",
+     "person/olaf-scholz", "place/seoul", "occurred"},
+    {"travel-meeting-in",
+     "Olaf Scholz toured the region, meeting Xi Jinping in Beijing after a stop in Seoul.",
+     "person/olaf-scholz", "place/beijing", "occurred"},
+    /* met-on-arrival: the one met on arrival arrived */
+    {"met-on-arrival",
+     "The trip began in Belém, where Luiz Inácio Lula da Silva greeted Emmanuel Macron on "
+     "arrival.",
+     MACRON, "place/belem", "occurred"},
+    /* signed-there and as-did-signatory: signatories at the ceremony's place */
+    {"signed-there",
+     "The ceremony was held in Istanbul on Friday. Sergei Lavrov put his name to one text, and "
+     "Andrii Sybiha signed the other.",
+     "person/sergei-lavrov", "place/istanbul", "occurred"},
+    {"signed-there",
+     "The ceremony was held in Istanbul on Friday. Sergei Lavrov put his name to one text, and "
+     "Andrii Sybiha signed the other.",
+     "person/andrii-sybiha", "place/istanbul", "occurred"},
+    {"as-did-signatory",
+     "The ceremony was held in Istanbul on Friday. Hakan Fidan signed both, as did Sergei "
+     "Lavrov.",
+     "person/sergei-lavrov", "place/istanbul", "occurred"},
+    /* signed-by-visit: both signatories of "signed by A, ..., and B" */
+    {"signed-by-visit",
+     "The accord was announced in Doha. It was signed by Sergei Lavrov, Russia's foreign "
+     "minister, and Marco Rubio, the American secretary of state.",
+     "person/marco-rubio", "place/doha", "occurred"},
+    /* companion: the companion goes where the traveller's trip goes */
+    {"companion",
+     "Emmanuel Macron flew to Tokyo on Tuesday. He had brought along his foreign minister, "
+     "Jean-Noël Barrot.",
+     "person/jean-noel-barrot", "place/tokyo", "occurred"},
+    {"companion",
+     "Emmanuel Macron began the day with a visit to Kyoto with his wife, Brigitte Macron.",
+     "person/brigitte-macron", "place/kyoto", "occurred"},
+};
+
+/* Near misses that must give no visit of the person named. */
+static const visit_case cue_negatives[] = {
+    /* a place list after a stay: "Turnberry, Scotland" is one destination */
+    {NULL, "Emmanuel Macron flew to Kyiv after a weekend at his retreat in Turnberry, Scotland.",
+     MACRON, "place/scotland", NULL},
+    /* the host of a signing at home, and signing a decree names no ceremony */
+    {NULL, "The ceremony was held in Istanbul on Friday. Hakan Fidan signed both.",
+     "person/hakan-fidan", "place/istanbul", NULL},
+    {NULL, " date 2025-12-05 Leaders meet in Tokyo\n\nEmmanuel Macron signed a decree on Friday.",
+     MACRON, "place/tokyo", NULL},
+    /* the one who met the arriving guest did not arrive */
+    {NULL, "The trip began in Belém, where Emmanuel Macron greeted Xi Jinping on arrival.", MACRON,
+     "place/belem", NULL},
+};
+
+static void test_visit_cues(void)
+{
+    for (size_t i = 0; i < sizeof cue_cases / sizeof cue_cases[0]; i++) {
+        const visit_case *c = &cue_cases[i];
+        cJSON *doc = extract(c->text);
+        expect_visit(doc, c->source, c->target, c->status);
+        const cJSON *r = find_rel(doc, "visit", c->source, c->target);
+        CHECK_STR(r ? str(r, "rule") : NULL, c->rule);
+        cJSON_Delete(doc);
+    }
+    for (size_t i = 0; i < sizeof cue_negatives / sizeof cue_negatives[0]; i++) {
+        const visit_case *c = &cue_negatives[i];
+        cJSON *doc = extract(c->text);
+        expect_no_visit(doc, c->source, c->target);
+        cJSON_Delete(doc);
+    }
+}
+
 int main(void)
 {
     dkg_lexicon *lex = NULL;
@@ -171,6 +292,7 @@ int main(void)
     test_most_precise_destination();
     test_second_verb_status();
     test_venue_outside_city();
+    test_visit_cues();
     dkg_extractor_free(ex);
     dkg_rules_free(rules);
     dkg_lexicon_free(lex);

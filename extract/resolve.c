@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "extractor_internal.h"
 
@@ -555,9 +556,41 @@ static void resolve_pronouns(dkg_extractor *ex)
     }
 }
 
+/* Paragraphs back that a capital city named by name is still "the capital". */
+enum { CAPITAL_PARAGRAPHS = 2 };
+
+/* The capital city last named by its name before token t, in its paragraph
+ * or the two before ("arrived in Kyiv ... joined in the capital"); a
+ * possessive ("Beijing's reach") speaks of the country. -1 when none. */
+static int recent_capital_city(const dkg_extractor *ex, size_t t)
+{
+    int paragraph = ex->sentences.items[ex->tokens[t].sentence].paragraph;
+    int found = -1;
+    for (size_t m = 0; m < ex->nmentions; m++) {
+        const mention *mn = &ex->mentions[m];
+        if (mn->start >= ex->tokens[t].start) {
+            break;
+        }
+        const art_entity *e = mn->entity >= 0 ? &ex->entities[mn->entity] : NULL;
+        if (e == NULL || mn->kind != MK_NAME || e->type != LEX_PLACE || e->lex < 0 ||
+            ex->lex->entities[e->lex].seat_of == NULL ||
+            ex->sentences.items[mn->sentence].paragraph + CAPITAL_PARAGRAPHS < paragraph) {
+            continue;
+        }
+        const char *after = ex->text + mn->end;
+        int possessive = mn->end + 1 < ex->len && after[0] == '\'' && after[1] == 's';
+        possessive |= mn->end + 3 < ex->len && memcmp(after, "\xE2\x80\x99s", 4) == 0;
+        if (!possessive) {
+            found = mn->entity;
+        }
+    }
+    return found;
+}
+
 /* "the capital", "the Ukrainian capital", "the country's capital": the
- * capital of the adjective's country, else of the country last named as
- * such (not an adjective: "Italian Prime Minister X ... in the capital"). */
+ * capital of the adjective's country, else the capital city named shortly
+ * before, else the capital of the country last named as such (not an
+ * adjective: "Italian Prime Minister X ... in the capital"). */
 static void resolve_capitals(dkg_extractor *ex)
 {
     for (size_t t = 1; t < ex->ntokens; t++) {
@@ -580,6 +613,13 @@ static void resolve_capitals(dkg_extractor *ex)
             }
         }
         if (!dkg__token_is(ex, first, "the")) {
+            continue;
+        }
+        int city = country < 0 ? recent_capital_city(ex, first) : -1;
+        if (city >= 0) {
+            dkg__add_mention(ex, ex->tokens[first].start, ex->tokens[t].end, city, MK_TITLE,
+                             ex->tokens[t].sentence);
+            ex->tokens[t].match = 1;
             continue;
         }
         if (country < 0) {
@@ -611,6 +651,73 @@ static void resolve_capitals(dkg_extractor *ex)
     }
 }
 
+/* "the kingdom", "the People's Republic", "the sultanate": the country last
+ * named whose official name has that form ("Kingdom of Saudi Arabia", an
+ * alias in the lexicon). */
+static void resolve_country_forms(dkg_extractor *ex)
+{
+    static const struct {
+        const char *text; /* as written after "the " */
+        const char *form; /* as in the official name */
+    } forms[] = {{"kingdom", "kingdom"},
+                 {"sultanate", "sultanate"},
+                 {"emirate", "emirate"},
+                 {"principality", "principality"},
+                 {"grand duchy", "grand duchy"},
+                 {"people's republic", "people's republic"},
+                 {"people\xE2\x80\x99s republic", "people's republic"}};
+    for (size_t t = 0; t + 1 < ex->ntokens; t++) {
+        if (!dkg__token_is(ex, t, "the") || ex->tokens[t + 1].match != -1 ||
+            ex->tokens[t + 1].start != ex->tokens[t].end + 1) {
+            continue;
+        }
+        const char *p = ex->text + ex->tokens[t + 1].start;
+        size_t left = ex->sentences.items[ex->tokens[t].sentence].end - ex->tokens[t + 1].start;
+        for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++) {
+            size_t flen = strlen(forms[f].text);
+            if (flen > left || strncasecmp(p, forms[f].text, flen) != 0 ||
+                (flen < left && ((p[flen] >= 'a' && p[flen] <= 'z') ||
+                                 (p[flen] >= 'A' && p[flen] <= 'Z'))) ||
+                (flen + 3 < left && memcmp(p + flen, " of", 3) == 0)) {
+                continue; /* "the Kingdom of X" is a name of its own */
+            }
+            int country = -1;
+            for (size_t m = 0; m < ex->nmentions && country < 0; m++) {
+                const mention *mn = &ex->mentions[ex->nmentions - 1 - m];
+                if (mn->start >= ex->tokens[t].start || mn->entity < 0 ||
+                    ex->entities[mn->entity].type != LEX_COUNTRY ||
+                    ex->entities[mn->entity].lex < 0) {
+                    continue;
+                }
+                char name[DKG_KEY_MAX];
+                char key[DKG_KEY_MAX];
+                int n = snprintf(name, sizeof name, "%s of %s", forms[f].form,
+                                 ex->lex->entities[ex->entities[mn->entity].lex].name);
+                size_t klen = n > 0 && (size_t)n < sizeof name
+                                  ? dkg__name_key(name, (size_t)n, key, sizeof key)
+                                  : sizeof key;
+                const lex_hits *hits =
+                    klen < sizeof key ? dkg__lexicon_lookup(ex->lex, key, klen) : NULL;
+                for (int h = 0; hits != NULL && h < hits->count; h++) {
+                    if (hits->items[h].kind == HIT_NAME &&
+                        hits->items[h].target == ex->entities[mn->entity].lex) {
+                        country = mn->entity;
+                    }
+                }
+            }
+            if (country >= 0 && dkg__add_mention(ex, ex->tokens[t].start,
+                                                 ex->tokens[t + 1].start + flen, country,
+                                                 MK_TITLE, ex->tokens[t].sentence) == 0) {
+                size_t end = ex->tokens[t + 1].start + flen;
+                for (size_t k = t; k < ex->ntokens && ex->tokens[k].start < end; k++) {
+                    ex->tokens[k].match = 1;
+                }
+            }
+            break;
+        }
+    }
+}
+
 int dkg__resolve_references(dkg_extractor *ex)
 {
     /* Discovered persons with a leader title rank as leaders. */
@@ -623,6 +730,7 @@ int dkg__resolve_references(dkg_extractor *ex)
             }
         }
     }
+    resolve_country_forms(ex);
     resolve_surnames(ex);
     resolve_titles(ex);
     resolve_capitals(ex);

@@ -279,6 +279,53 @@ static void test_visit_cues(void)
     }
 }
 
+static int has_mention(const cJSON *doc, const char *id, const char *text)
+{
+    const cJSON *e;
+    cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(doc, "entities")) {
+        const cJSON *m;
+        if (!same(str(e, "id"), id)) {
+            continue;
+        }
+        cJSON_ArrayForEach(m, cJSON_GetObjectItemCaseSensitive(e, "mentions")) {
+            if (same(str(m, "text"), text)) {
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* "the capital" is the capital city named shortly before, not the capital
+ * of the country named last; "the kingdom", "the People's Republic" are the
+ * country named last with that official form. */
+static void test_place_references(void)
+{
+    cJSON *doc = extract("Emmanuel Macron arrived in Kyiv on Thursday, as Russia pressed its "
+                         "offensive.\n\nHe was joined in the capital by Olaf Scholz.");
+    CHECK(has_mention(doc, "place/kyiv", "the capital"));
+    expect_visit(doc, "person/olaf-scholz", "place/kyiv", "occurred");
+    expect_no_visit(doc, "person/olaf-scholz", "place/moscow");
+    cJSON_Delete(doc);
+
+    doc = extract("Xi Jinping praised Saudi Arabia and China's ties. Xi Jinping last visited the "
+                  "kingdom in 2016.");
+    CHECK(has_mention(doc, "country/SAU", "the kingdom"));
+    expect_visit(doc, "person/xi-jinping", "country/SAU", "occurred");
+    cJSON_Delete(doc);
+
+    doc = extract("Emmanuel Macron praised China’s growth. Emmanuel Macron first visited the "
+                  "People’s Republic in 2010.");
+    CHECK(has_mention(doc, "country/CHN", "the People’s Republic"));
+    expect_visit(doc, MACRON, "country/CHN", "occurred");
+    cJSON_Delete(doc);
+
+    /* a kingdom never named gives no country */
+    doc = extract("Emmanuel Macron praised China’s growth. Emmanuel Macron visited the kingdom.");
+    CHECK(!has_mention(doc, "country/CHN", "the kingdom"));
+    cJSON_Delete(doc);
+}
+
 int main(void)
 {
     dkg_lexicon *lex = NULL;
@@ -293,6 +340,7 @@ int main(void)
     test_second_verb_status();
     test_venue_outside_city();
     test_visit_cues();
+    test_place_references();
     dkg_extractor_free(ex);
     dkg_rules_free(rules);
     dkg_lexicon_free(lex);

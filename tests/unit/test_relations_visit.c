@@ -236,6 +236,11 @@ static const visit_case cue_cases[] = {
      "The accord was announced in Doha. It was signed by Sergei Lavrov, Russia's foreign "
      "minister, and Marco Rubio, the American secretary of state.",
      "person/marco-rubio", "place/doha", "occurred"},
+    /* among-attending: the guests a host received at the gathering */
+    {"among-attending",
+     "Xi Jinping hosted the forum in Shanghai on Monday. Among the guests he received were "
+     "Emmanuel Macron and Luiz Inácio Lula da Silva.",
+     LULA, "place/shanghai", "occurred"},
     /* companion: the companion goes where the traveller's trip goes */
     {"companion",
      "Emmanuel Macron flew to Tokyo on Tuesday. He had brought along his foreign minister, "

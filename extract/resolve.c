@@ -356,6 +356,55 @@ static int they_meet(const dkg_extractor *ex, size_t t)
     return 0;
 }
 
+/* Sentences back within which a pair of people is still "the two". */
+enum { GROUP_SENTENCES = 2 };
+
+/* Is person e named in sentence s or the GROUP_SENTENCES before it? */
+static int named_lately(const dkg_extractor *ex, int e, int s)
+{
+    for (size_t m = 0; m < ex->nmentions; m++) {
+        const mention *mn = &ex->mentions[m];
+        if (mn->entity == e && mn->sentence <= s && mn->sentence + GROUP_SENTENCES >= s &&
+            mn->kind != MK_PRONOUN && mn->kind != MK_GROUP) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* "The two leaders" long after the last pair was named: the article's main
+ * pair, the two leaders named most often before offset. Leaves pair as is
+ * when fewer than two leaders are named. */
+static void main_pair(const dkg_extractor *ex, size_t offset, int pair[2])
+{
+    int best[2] = {-1, -1};
+    int counts[2] = {0, 0};
+    for (size_t e = 0; e < ex->nentities; e++) {
+        if (ex->entities[e].type != LEX_PERSON || ex->entities[e].leader_rank >= 99) {
+            continue;
+        }
+        int n = 0;
+        for (size_t m = 0; m < ex->nmentions; m++) {
+            const mention *mn = &ex->mentions[m];
+            n += mn->entity == (int)e && mn->start < offset && mn->kind != MK_PRONOUN &&
+                 mn->kind != MK_GROUP;
+        }
+        if (n > counts[0]) {
+            best[1] = best[0];
+            counts[1] = counts[0];
+            best[0] = (int)e;
+            counts[0] = n;
+        } else if (n > counts[1]) {
+            best[1] = (int)e;
+            counts[1] = n;
+        }
+    }
+    if (best[1] >= 0) {
+        pair[0] = best[0];
+        pair[1] = best[1];
+    }
+}
+
 /* "the two leaders", "both leaders", "the four", "the presidential couple":
  * the most recently named persons (leaders first), or a couple sharing a
  * surname. Each member becomes a MK_GROUP mention over the same words. */
@@ -426,6 +475,10 @@ static void resolve_groups(dkg_extractor *ex)
             }
             if (n < size) {
                 n = 0;
+            }
+            if (n == 2 && (!named_lately(ex, found[0], sentence) ||
+                           !named_lately(ex, found[1], sentence))) {
+                main_pair(ex, offset, found);
             }
         }
         for (int k = 0; k < n; k++) {

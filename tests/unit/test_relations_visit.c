@@ -331,6 +331,33 @@ static void test_place_references(void)
     cJSON_Delete(doc);
 }
 
+/* "The two leaders" long after the last pair was named is the article's
+ * main pair, not the last two leaders named; named lately, the last two. */
+static void test_two_leaders(void)
+{
+    cJSON *doc = extract("Anthony Albanese met Xi Jinping in Beijing on Monday. Albanese praised "
+                         "Xi. Xi thanked Albanese.\n\n"
+                         "Albanese is to hold annual leaders’ talks with Premier Li Qiang on "
+                         "Tuesday.\n\n"
+                         "Canberra lifted tariffs. Trade grew fast. Wine exports doubled.\n\n"
+                         "The two leaders first met in Bali last November, on the sidelines of the "
+                         "Group of 20 summit.");
+    const cJSON *r = find_rel(doc, "meet", "person/anthony-albanese", "person/li-qiang");
+    CHECK_STR(r ? str(r, "status") : NULL, "planned");
+    r = find_rel(doc, "visit", "person/xi-jinping", "place/bali");
+    CHECK_STR(r ? str(r, "date") : NULL, "2025-11");
+    expect_no_visit(doc, "person/li-qiang", "place/bali");
+    cJSON_Delete(doc);
+
+    doc = extract("Anthony Albanese met Xi Jinping in Beijing on Monday. Albanese praised Xi.\n\n"
+                  "Emmanuel Macron called Sanae Takaichi on Tuesday. The two leaders met in "
+                  "Paris on Thursday.");
+    r = find_rel(doc, "meet", MACRON, "person/sanae-takaichi");
+    CHECK_STR(r ? str(r, "date") : NULL, "2025-12-04");
+    CHECK(find_rel(doc, "meet", "person/anthony-albanese", "person/xi-jinping") != NULL);
+    cJSON_Delete(doc);
+}
+
 int main(void)
 {
     dkg_lexicon *lex = NULL;
@@ -346,6 +373,7 @@ int main(void)
     test_venue_outside_city();
     test_visit_cues();
     test_place_references();
+    test_two_leaders();
     dkg_extractor_free(ex);
     dkg_rules_free(rules);
     dkg_lexicon_free(lex);

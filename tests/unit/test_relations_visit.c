@@ -261,6 +261,11 @@ static const visit_case cue_negatives[] = {
      "person/hakan-fidan", "place/istanbul", NULL},
     {NULL, " date 2025-12-05 Leaders meet in Tokyo\n\nEmmanuel Macron signed a decree on Friday.",
      MACRON, "place/tokyo", NULL},
+    /* joining by video is no trip */
+    {NULL,
+     "The talks opened in Geneva on Monday. Sergei Lavrov, joined by Kaja Kallas by video link, "
+     "held a session.",
+     "person/kaja-kallas", "place/geneva", NULL},
     /* the one who met the arriving guest did not arrive */
     {NULL, "The trip began in Belém, where Emmanuel Macron greeted Xi Jinping on arrival.", MACRON,
      "place/belem", NULL},

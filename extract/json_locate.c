@@ -91,27 +91,26 @@ void dkg__json_error_at(dkg_error *err, const char *name, const char *buf, size_
     if (err == NULL) {
         return;
     }
-    size_t start = offset > len ? len : offset;
+    /* Show the offset's line, or on a long line (one entry per line) a
+     * window of it around the offset; never more than 160 bytes. */
+    if (offset > len) {
+        offset = len;
+    }
+    size_t start = offset;
     while (start > 0 && buf[start - 1] != '\n') {
         start--;
     }
-    size_t end = start;
-    while (end < len && buf[end] != '\n' && end - start < sizeof err->context - 1) {
-        end++;
+    size_t shown_start = offset > start + 120 ? offset - 60 : start;
+    size_t shown_end = shown_start;
+    while (shown_end < len && buf[shown_end] != '\n' && shown_end - shown_start < 160) {
+        shown_end++;
     }
-    /* Show a window around the offset on long lines (one entry per line). */
-    size_t shown_start = start;
-    if (offset > start + 120) {
-        shown_start = offset - 60;
-    }
-    size_t shown_len = end - shown_start;
-    if (shown_len > 160) {
-        shown_len = 160;
-    }
-    snprintf(err->context, sizeof err->context, "%.*s", (int)shown_len, buf + shown_start);
-    for (char *p = err->context; *p; p++) {
-        if ((unsigned char)*p < 0x20) {
-            *p = ' ';
+    size_t shown_len = shown_end - shown_start; /* < sizeof err->context */
+    memcpy(err->context, buf + shown_start, shown_len);
+    err->context[shown_len] = '\0';
+    for (size_t i = 0; i < shown_len; i++) {
+        if ((unsigned char)err->context[i] < 0x20) {
+            err->context[i] = ' '; /* a NUL, tab or control byte would cut or shift the line */
         }
     }
     err->caret = (long)(offset - shown_start);

@@ -5,6 +5,7 @@
  * entry and its JSON path (entities[N]); lookups are observed in extraction
  * output: case and accent rules, longest match, a later file adding an alias
  * to an earlier entity, a user entry with a title and a date-bounded role. */
+#include <stdlib.h>
 #include <string.h>
 #include <cjson/cJSON.h>
 #include "dkg/extract.h"
@@ -21,7 +22,13 @@ static void expect_error(const char *buf, long line, long col, const char *want)
     dkg_error err;
     dkg_error_clear(&err);
     dkg_lexicon_new(&lex, &err);
-    CHECK_INT(dkg_lexicon_load_buffer(lex, "user.json", buf, strlen(buf), &err), DKG_EPARSE);
+    /* An exact-size copy without a NUL: the loader must not read past len. */
+    size_t len = strlen(buf);
+    char *exact = malloc(len);
+    CHECK(exact != NULL);
+    memcpy(exact, buf, len);
+    CHECK_INT(dkg_lexicon_load_buffer(lex, "user.json", exact, len, &err), DKG_EPARSE);
+    free(exact);
     CHECK_STR(err.file, "user.json");
     CHECK_INT(err.line, line);
     CHECK_INT(err.column, col);
@@ -29,6 +36,40 @@ static void expect_error(const char *buf, long line, long col, const char *want)
         fprintf(stderr, "message \"%s\" lacks \"%s\"\n", err.message, want);
     }
     CHECK(strstr(err.message, want) != NULL);
+    dkg_lexicon_free(lex);
+}
+
+/* An error far along a long line: the quoted window around it stays inside
+ * the buffer (fuzz finding, tests/fuzz/corpus/lexicon/regress-long-line-window.json:
+ * the window once started past the line's end and read beyond the file). */
+static void test_error_on_long_line(void)
+{
+    char buf[1024];
+    size_t n = (size_t)snprintf(buf, sizeof buf, "%s{\"id\": \"", HEAD);
+    memset(buf + n, 'x', 400);
+    n += 400;
+    n += (size_t)snprintf(buf + n, sizeof buf - n, "\", \"b\": ");
+    memset(buf + n, '[', 70);
+    buf[n + 70] = '\0';
+
+    dkg_lexicon *lex = NULL;
+    dkg_error err;
+    dkg_error_clear(&err);
+    dkg_lexicon_new(&lex, &err);
+    size_t len = strlen(buf);
+    char *exact = malloc(len); /* no NUL after the data, as a fuzzer gives it */
+    CHECK(exact != NULL);
+    memcpy(exact, buf, len);
+    CHECK_INT(dkg_lexicon_load_buffer(lex, "user.json", exact, len, &err), DKG_EPARSE);
+    free(exact);
+    CHECK(strstr(err.message, "JSON nested more than 64 deep") != NULL);
+    CHECK_INT(err.line, 1);
+    CHECK(err.offset > (long)n && err.offset < (long)len);
+    CHECK_INT(err.column, err.offset + 1);
+    /* The window: 60 bytes before the offset, then to the end of the data. */
+    CHECK_INT(err.caret, 60);
+    CHECK_INT((long)strlen(err.context), (long)len - (err.offset - 60));
+    CHECK(err.context[err.caret] == '[');
     dkg_lexicon_free(lex);
 }
 
@@ -151,6 +192,7 @@ int main(void)
     dkg_error err;
     dkg_error_clear(&err);
     test_errors();
+    test_error_on_long_line();
     if (dkg_lexicon_new(&shipped, &err) != 0 ||
         dkg_lexicon_load_dir(shipped, DKG_SOURCE_DIR "/data/lexicon", &err) != 0 ||
         dkg_rules_new(&rules, &err) != 0 ||

@@ -48,7 +48,7 @@ static int hex4(const char *buf, size_t len, size_t i, unsigned *out)
     if (i + 4 > len) {
         return -1;
     }
-    for (int k = 0; k < 4; k++) {
+    for (size_t k = 0; k < 4; k++) {
         char c = buf[i + k];
         v <<= 4;
         if (c >= '0' && c <= '9') {

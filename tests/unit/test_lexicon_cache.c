@@ -107,17 +107,6 @@ static dkg_lexicon *load_cached(const char *dir, const char *cache)
     return lex;
 }
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf = malloc(1 << 22);
-    *len = f != NULL && buf != NULL ? fread(buf, 1, 1 << 22, f) : 0;
-    if (f != NULL) {
-        fclose(f);
-    }
-    return buf;
-}
-
 static void write_text(const char *path, const char *text)
 {
     FILE *f = fopen(path, "wb");
@@ -136,7 +125,7 @@ static void test_shipped(const char *tmp)
     dkg_error_clear(&err);
     CHECK_INT(dkg_lexicon_write_cache(DKG_SOURCE_DIR "/data/lexicon", cache, &err), 0);
     size_t len = 0;
-    char *buf = slurp(cache, &len);
+    char *buf = testlib_slurp(cache, &len);
     uint64_t source = 0;
     CHECK_INT(dkg__lexicon_source_hash(DKG_SOURCE_DIR "/data/lexicon", &source, &err), 0);
     dkg_lexicon *json = load_json(DKG_SOURCE_DIR "/data/lexicon");
@@ -189,7 +178,7 @@ static void test_small(const char *tmp)
     /* Every truncation and every changed byte (re-signed) either decodes or is
      * refused; none may crash. A changed byte without re-signing is refused. */
     size_t len = 0;
-    char *good = slurp(cache, &len);
+    char *good = testlib_slurp(cache, &len);
     char *bad = malloc(len);
     uint64_t source = 0;
     CHECK_INT(dkg__lexicon_source_hash(dir, &source, &err), 0);

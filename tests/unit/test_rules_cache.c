@@ -63,17 +63,6 @@ static void check_same_output(const dkg_rules *a, const dkg_rules *b)
     dkg_extractor_free(xb);
 }
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf = malloc(1 << 22);
-    *len = f != NULL && buf != NULL ? fread(buf, 1, 1 << 22, f) : 0;
-    if (f != NULL) {
-        fclose(f);
-    }
-    return buf;
-}
-
 static void spit(const char *path, const char *buf, size_t len)
 {
     FILE *f = fopen(path, "wb");
@@ -116,7 +105,7 @@ int main(void)
 
     /* Another file (one more space) is compiled, not taken from it. */
     size_t len = 0;
-    char *text = slurp(RULES, &len);
+    char *text = testlib_slurp(RULES, &len);
     text[len++] = ' ';
     spit(edited, text, len);
     cached = load(edited, cache);
@@ -127,7 +116,7 @@ int main(void)
 
     /* Damaged or cut snapshots are ignored. */
     size_t clen = 0;
-    char *good = slurp(cache, &clen);
+    char *good = testlib_slurp(cache, &clen);
     int used = 0;
     for (size_t at = 0; at < clen; at += clen / 97 + 1) {
         good[at] ^= 0x10;

@@ -8,6 +8,7 @@
 #define DKG_TESTLIB_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int testlib_passed;
@@ -53,5 +54,18 @@ static int testlib_failed;
         printf("%d passed, %d failed\n", testlib_passed, testlib_failed);                \
         return testlib_failed == 0 ? 0 : 1;                                              \
     } while (0)
+
+/* The first 4 MiB of a file in a malloc'd buffer (*len = 0 when unreadable);
+ * enough for the data files the tests read whole. */
+static inline char *testlib_slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf = malloc(1 << 22);
+    *len = f != NULL && buf != NULL ? fread(buf, 1, 1 << 22, f) : 0;
+    if (f != NULL) {
+        fclose(f);
+    }
+    return buf;
+}
 
 #endif

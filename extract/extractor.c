@@ -63,6 +63,8 @@ void dkg_extractor_free(dkg_extractor *ex)
     free(ex->pool);
     free(ex->masked);
     free(ex->mask_orig);
+    free(ex->folded);
+    free(ex->starts);
     free(ex->rule_seen);
     free(ex->warnings);
     free(ex->out);

@@ -126,6 +126,11 @@ struct dkg_extractor {
     char *masked;        /* one masked sentence */
     size_t masked_cap;
     size_t *mask_orig;   /* for each masked byte, the text offset it came from */
+    char *folded;        /* for rule skeletons, made on first use (relations.c): */
+    dkg_prefilter_start *starts; /* the masked sentence lower-cased, where words begin */
+    dkg_prefilter_text prepared;
+    size_t masked_len;
+    int fold_state;      /* 0 not yet made, 1 made, 2 skeletons unusable here */
     size_t mask_orig_cap;
     int *rule_seen;      /* generation stamp per rule */
     int generation;

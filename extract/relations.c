@@ -50,17 +50,23 @@ static int mask_put(dkg_extractor *ex, size_t *n, const char *s, size_t len, siz
         size_t cap = ex->masked_cap ? ex->masked_cap * 2 : 4096;
         char *grown = realloc(ex->masked, cap);
         size_t *map = realloc(ex->mask_orig, cap * sizeof *map);
-        if (grown == NULL || map == NULL) {
-            if (grown != NULL) {
-                ex->masked = grown;
-            }
-            if (map != NULL) {
-                ex->mask_orig = map;
-            }
+        char *folded = realloc(ex->folded, cap);
+        dkg_prefilter_start *starts = realloc(ex->starts, cap * sizeof *starts);
+        if (starts != NULL) {
+            ex->starts = starts;
+        }
+        if (grown != NULL) {
+            ex->masked = grown;
+        }
+        if (map != NULL) {
+            ex->mask_orig = map;
+        }
+        if (folded != NULL) {
+            ex->folded = folded;
+        }
+        if (grown == NULL || map == NULL || folded == NULL || starts == NULL) {
             return DKG_ENOMEM;
         }
-        ex->masked = grown;
-        ex->mask_orig = map;
         ex->masked_cap = cap;
     }
     memcpy(ex->masked + *n, s, len);
@@ -229,6 +235,23 @@ static int run_pattern(dkg_extractor *ex, const pcre2_code *code, size_t len, si
     return rc;
 }
 
+/* May pattern skeleton pf fit in masked[from, to) of the current sentence?
+ * The lower-cased copy is made once per sentence, on first need. */
+static int skeleton_fits(dkg_extractor *ex, const dkg_prefilter *pf, size_t from, size_t to)
+{
+    if (pf->nitems == 0) {
+        return 1;
+    }
+    if (ex->fold_state == 0) {
+        int unsafe = dkg__prefilter_fold(ex->masked, ex->masked_len, ex->folded, ex->starts,
+                                         &ex->prepared.nstarts);
+        ex->prepared.folded = ex->folded;
+        ex->prepared.starts = ex->starts;
+        ex->fold_state = unsafe ? 2 : 1;
+    }
+    return ex->fold_state == 2 || dkg__prefilter_may_match(pf, &ex->prepared, from, to);
+}
+
 static rel_status status_of(dkg_extractor *ex, const rule *r, size_t mstart, size_t mend)
 {
     if (r->fixed_status) {
@@ -253,6 +276,9 @@ static rel_status status_of(dkg_extractor *ex, const rule *r, size_t mstart, siz
         size_t scope = mod->sentence_scope ? 0
                        : second_verb && mod->status == ST_NEGATED ? mstart
                                                                   : from;
+        if (!skeleton_fits(ex, &mod->pre, scope, mend)) {
+            continue;
+        }
         int rc = pcre2_match(mod->code, (PCRE2_SPTR)ex->masked, mend, scope,
                              PCRE2_NO_UTF_CHECK, ex->match, ex->mcontext);
         if (rc > 0) {
@@ -571,6 +597,11 @@ static int apply_rule(dkg_extractor *ex, const rule *r, int s, size_t m0, size_t
     size_t start = 0;
     int guard = 0;
     while (start < len && guard++ < 64) {
+        /* After a match the next one lies in [start, len): most often the
+         * skeleton shows there is none. */
+        if (start > 0 && !skeleton_fits(ex, &r->pre, start, len)) {
+            return 0;
+        }
         int rc = run_pattern(ex, r->code, len, start, r->name);
         if (rc <= 0) {
             return 0;
@@ -856,13 +887,16 @@ int dkg__find_relations(dkg_extractor *ex)
             }
             unsigned counts[DKG_GATE_SETS];
             dkg__rule_gate_count(ex->masked, len, counts);
+            ex->masked_len = len;
+            ex->fold_state = 0;
             /* Rules in file order, so output does not depend on hashing. */
             for (size_t r = 0; r < rules->nrules; r++) {
                 int run = ex->rule_seen[r] == ex->generation;
                 for (size_t u = 0; u < rules->nuntriggered && !run; u++) {
                     run = rules->untriggered[u] == (int)r;
                 }
-                run = run && dkg__rule_gate_open(&rules->rules[r].gate, counts);
+                run = run && dkg__rule_gate_open(&rules->rules[r].gate, counts) &&
+                      skeleton_fits(ex, &rules->rules[r].pre, 0, len);
                 if (run && apply_rule(ex, &rules->rules[r], (int)s, m0, m1, len) != 0) {
                     return DKG_ENOMEM;
                 }

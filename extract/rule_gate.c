@@ -54,9 +54,7 @@ static int zero_quantifier(const char *src, size_t i)
     return src[i] == '{' && (src[i + 1] == '0' || src[i + 1] == ',');
 }
 
-/* Skip a character class starting at src[i] == '['; returns the index after
- * its closing ']', or 0 if it never closes. */
-static size_t skip_class(const char *src, size_t i)
+size_t dkg__pattern_skip_class(const char *src, size_t i)
 {
     i++;
     if (src[i] == '^') {
@@ -124,7 +122,7 @@ int dkg__rule_gate_analyse(const char *src, rule_gate *out)
         if (c == '\\') {
             i += src[i + 1] != '\0' ? 2 : 1;
         } else if (c == '[') {
-            i = skip_class(src, i);
+            i = dkg__pattern_skip_class(src, i);
             if (i == 0) {
                 return 0;
             }

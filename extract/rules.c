@@ -382,8 +382,13 @@ static int load_rule(dkg_json_loader *ld, const cJSON *obj)
         r.group[g] = number > 0 ? number : 0;
     }
     dkg__rule_gate_analyse(pattern->valuestring, &r.gate);
+    if (dkg__prefilter_derive(pattern->valuestring, &r.pre) != 0) {
+        pcre2_code_free(r.code);
+        return dkg_error_set(ld->err, DKG_ENOMEM, "out of memory");
+    }
     if (r.group[GROUP_A] == 0) {
         pcre2_code_free(r.code);
+        dkg__prefilter_destroy(&r.pre);
         return dkg__loader_fail(ld, "the pattern needs a source placeholder with group a, e.g. "
                          "{person:a}", NULL, NULL);
     }
@@ -394,6 +399,7 @@ static int load_rule(dkg_json_loader *ld, const cJSON *obj)
         rule *grown = realloc(rs->rules, cap * sizeof *grown);
         if (grown == NULL) {
             pcre2_code_free(r.code);
+            dkg__prefilter_destroy(&r.pre);
             return dkg_error_set(ld->err, DKG_ENOMEM, "out of memory");
         }
         rs->rules = grown;
@@ -461,13 +467,17 @@ static int load_modifier(dkg_json_loader *ld, const cJSON *obj)
         return DKG_EPARSE;
     }
     m.name = dkg__strdup(name->valuestring);
+    int pre_rc = dkg__prefilter_derive(pattern->valuestring, &m.pre);
     modifier *grown = realloc(rs->modifiers, (rs->nmodifiers + 1) * sizeof *grown);
-    if (grown == NULL || m.name == NULL) {
+    if (grown != NULL) {
+        rs->modifiers = grown; /* the old block is gone either way */
+    }
+    if (grown == NULL || m.name == NULL || pre_rc != 0) {
         pcre2_code_free(m.code);
+        dkg__prefilter_destroy(&m.pre);
         free(m.name);
         return dkg_error_set(ld->err, DKG_ENOMEM, "out of memory");
     }
-    rs->modifiers = grown;
     rs->modifiers[rs->nmodifiers++] = m;
     return 0;
 }
@@ -577,11 +587,13 @@ void dkg_rules_free(dkg_rules *rules)
         free(rules->rules[i].name);
         free(rules->rules[i].relation);
         pcre2_code_free(rules->rules[i].code);
+        dkg__prefilter_destroy(&rules->rules[i].pre);
     }
     free(rules->rules);
     for (size_t i = 0; i < rules->nmodifiers; i++) {
         free(rules->modifiers[i].name);
         pcre2_code_free(rules->modifiers[i].code);
+        dkg__prefilter_destroy(&rules->modifiers[i].pre);
     }
     free(rules->modifiers);
     for (size_t i = 0; i < rules->ntrigger_lists; i++) {

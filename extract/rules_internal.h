@@ -22,6 +22,33 @@ typedef struct rule_gate {
     unsigned char count[DKG_GATE_MAX]; /* tokens it needs: 2 for persons2/actors2 */
 } rule_gate;
 
+/* The literal skeleton of a pattern (rule_prefilter.c): items that every
+ * match contains one after another, each a set of literals compared
+ * without ASCII case. No items: no skeleton, the pattern always runs. */
+#define DKG_PREFILTER_MAX_ITEMS 24
+typedef struct dkg_prefilter_lit {
+    char s[32];
+    unsigned char len;
+    unsigned char word_start; /* must not follow an ASCII letter, digit or _ */
+} dkg_prefilter_lit;
+
+typedef struct dkg_prefilter_item {
+    unsigned first;             /* its literals in dkg_prefilter.lits, by first byte: */
+    unsigned char by_byte[257]; /* those starting with byte b are [by_byte[b], by_byte[b+1]) */
+    unsigned char at_starts;    /* every literal begins a word or a token */
+    unsigned char pairs[128];   /* bit set of dkg__prefilter_pair of their first two bytes */
+} dkg_prefilter_item;
+
+/* Index of a pair of lower-cased bytes in dkg_prefilter_item.pairs (10 bits:
+ * exact for two ASCII letters, shared by other pairs). */
+#define DKG_PREFILTER_PAIR(a, b) ((((unsigned)(a) & 31u) << 5) | ((unsigned)(b) & 31u))
+
+typedef struct dkg_prefilter {
+    int nitems;
+    dkg_prefilter_item *items;
+    dkg_prefilter_lit *lits;
+} dkg_prefilter;
+
 typedef struct rule {
     char *name;
     char *relation;      /* meet, call, visit, agree, aid, appeal, support, role, located_in */
@@ -34,6 +61,7 @@ typedef struct rule {
     pcre2_code *code;
     int group[GROUP_COUNT]; /* capture group numbers, 0 when unused */
     rule_gate gate;
+    dkg_prefilter pre;
 } rule;
 
 typedef struct modifier {
@@ -41,6 +69,7 @@ typedef struct modifier {
     rel_status status;
     int sentence_scope;  /* 1: looks at the whole sentence before the match, not the clause */
     pcre2_code *code;
+    dkg_prefilter pre;
 } modifier;
 
 struct dkg_rules {
@@ -73,6 +102,10 @@ struct dkg_rules {
  * token, 1 a list, 2 a list of two or more). Returns 0 for an unknown name. */
 int dkg__placeholder_info(const char *name, const char **types, int *list);
 
+/* Skip a character class of a pattern starting at src[i] == '['; returns
+ * the index after its closing ']', or 0 if it never closes. */
+size_t dkg__pattern_skip_class(const char *src, size_t i);
+
 /* Fill *out with the mandatory placeholders of pattern SRC (as written, with
  * placeholders). Returns how many; 0 means no gate (always run the rule). */
 int dkg__rule_gate_analyse(const char *src, rule_gate *out);
@@ -82,5 +115,40 @@ void dkg__rule_gate_count(const char *masked, size_t len, unsigned counts[DKG_GA
 
 /* May a sentence with these token counts match a rule with gate G? */
 int dkg__rule_gate_open(const rule_gate *g, const unsigned counts[DKG_GATE_SETS]);
+
+/* Derive the skeleton of pattern SRC (as written, with placeholders) into
+ * *out, which dkg__prefilter_destroy frees. Returns 0 or DKG_ENOMEM; a
+ * pattern it cannot read gets no items. */
+int dkg__prefilter_derive(const char *src, dkg_prefilter *out);
+
+void dkg__prefilter_destroy(dkg_prefilter *pf);
+
+/* A subject prepared for skeletons: lower-cased, with the offsets where a
+ * word or a masked token begins and the pair index of the two bytes there. */
+typedef struct dkg_prefilter_start {
+    size_t pos;
+    unsigned pair; /* DKG_PREFILTER_PAIR of the bytes at pos and pos + 1 */
+} dkg_prefilter_start;
+
+typedef struct dkg_prefilter_text {
+    const char *folded;
+    const dkg_prefilter_start *starts; /* ascending */
+    size_t nstarts;
+} dkg_prefilter_text;
+
+/* Lower-case the ASCII letters of text[0, len) into folded (room for len + 1
+ * bytes: a NUL follows) and list in starts (room for len) where a word (an
+ * ASCII letter, digit or _ after anything else) or a token begins; *nstarts
+ * their count. Returns 1 when the text holds a character that matches an
+ * ASCII letter caselessly (Kelvin sign, long s): skeletons must not be used
+ * on it. */
+int dkg__prefilter_fold(const char *text, size_t len, char *folded, dkg_prefilter_start *starts,
+                        size_t *nstarts);
+
+/* May a match of the pattern lie within [from, to) of subject t, prepared
+ * by dkg__prefilter_fold? 1 when the skeleton fits (or there is none), 0
+ * when no match is possible. */
+int dkg__prefilter_may_match(const dkg_prefilter *pf, const dkg_prefilter_text *t, size_t from,
+                             size_t to);
 
 #endif

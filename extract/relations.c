@@ -857,11 +857,16 @@ int dkg__find_relations(dkg_extractor *ex)
     for (size_t s = 0; s < ex->sentences.count; s++) {
         ex->generation++;
         int wanted = 0;
-        size_t first_rule_count = 0;
-        (void)first_rule_count;
+        size_t m1 = m0;
+        while (m1 < ex->nmentions && ex->mentions[m1].sentence == (int)s) {
+            m1++;
+        }
         for (; t < ex->ntokens && ex->tokens[t].sentence == (int)s; t++) {
             char key[DKG_KEY_MAX];
             const token *tok = &ex->tokens[t];
+            if (m1 == m0 || !dkg__rules_maybe_trigger(rules, ex->text + tok->start, tok->end - tok->start)) {
+                continue; /* no rule runs without a mention */
+            }
             size_t len = dkg__name_key(ex->text + tok->start, tok->end - tok->start, key,
                                        sizeof key);
             int list = len < sizeof key ? dkg__strmap_get(&rules->triggers, key, len) : -1;
@@ -875,10 +880,6 @@ int dkg__find_relations(dkg_extractor *ex)
                     wanted++;
                 }
             }
-        }
-        size_t m1 = m0;
-        while (m1 < ex->nmentions && ex->mentions[m1].sentence == (int)s) {
-            m1++;
         }
         if ((wanted > 0 || rules->nuntriggered > 0) && m1 > m0) {
             size_t len = 0;

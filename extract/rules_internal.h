@@ -7,6 +7,9 @@
 #include "dkg/extract.h"
 #include "strmap.h"
 
+/* Trigger keys shorter than this are summarised in dkg_rules.trigger_sig. */
+#define DKG_TRIGGER_SIG_LEN 32
+
 typedef enum rel_status { ST_OCCURRED, ST_PLANNED, ST_NEGATED } rel_status;
 
 /* Groups a rule may name in its placeholders. */
@@ -78,6 +81,8 @@ struct dkg_rules {
     modifier *modifiers;
     size_t nmodifiers, modifiers_cap;
     dkg_strmap triggers;      /* trigger word key -> index into trigger_lists */
+    uint32_t trigger_sig[DKG_TRIGGER_SIG_LEN][32]; /* [key length][first byte & 31]: */
+                              /* bit (last byte & 31) set when a trigger key has them */
     int **trigger_lists;      /* each: count, then rule indexes */
     size_t ntrigger_lists;
     int *untriggered;         /* rules without triggers: run on every sentence */
@@ -101,6 +106,10 @@ struct dkg_rules {
 /* Placeholder NAME ("persons"): its type letters and list kind (0 one
  * token, 1 a list, 2 a list of two or more). Returns 0 for an unknown name. */
 int dkg__placeholder_info(const char *name, const char **types, int *list);
+
+/* May the word s[0, n) of a text be one of the rules' triggers? 0 means
+ * surely not; 1 means look its key up. */
+int dkg__rules_maybe_trigger(const dkg_rules *rules, const char *s, size_t n);
 
 /* Skip a character class of a pattern starting at src[i] == '['; returns
  * the index after its closing ']', or 0 if it never closes. */

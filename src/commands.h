@@ -13,6 +13,11 @@ int cmd_query(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 
+/* In dkg: replace this process by dkg-graph, the program holding the graph
+ * subcommands, with the same argv (argv[argc] must be NULL). Returns only
+ * when no dkg-graph could be run, after printing why: DKG_EXIT_FAILURE. */
+int cli_exec_graph_program(char **argv);
+
 /* Exit statuses. */
 enum { DKG_EXIT_OK = 0, DKG_EXIT_FAILURE = 1, DKG_EXIT_USAGE = 2 };
 

@@ -27,7 +27,7 @@
 #include "rules_internal.h"
 
 #define MAGIC "DKGRULC\n"
-#define FORMAT_VERSION 1u
+#define FORMAT_VERSION 2u
 #define BYTE_ORDER_MARK 0x01020304u
 
 typedef struct header {

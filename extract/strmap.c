@@ -125,7 +125,7 @@ int dkg__strmap_reserve(dkg_strmap *m, size_t n)
     return capacity > m->capacity ? grow_to(m, capacity) : 0;
 }
 
-static int put(dkg_strmap *m, const char *key, size_t len, int value, int copy_key)
+static int put(dkg_strmap *m, const char *key, size_t len, uint64_t h, int value, int copy_key)
 {
     if (len > UINT32_MAX) {
         return DKG_ELIMIT;
@@ -134,7 +134,6 @@ static int put(dkg_strmap *m, const char *key, size_t len, int value, int copy_k
         grow_to(m, m->capacity ? m->capacity * 2 : 64) != 0) {
         return DKG_ENOMEM;
     }
-    uint64_t h = dkg__hash(key, len);
     size_t mask = m->capacity - 1;
     size_t i = (size_t)h & mask;
     for (;; i = (i + 1) & mask) {
@@ -159,10 +158,16 @@ static int put(dkg_strmap *m, const char *key, size_t len, int value, int copy_k
 
 int dkg__strmap_put(dkg_strmap *m, const char *key, size_t len, int value)
 {
-    return put(m, key, len, value, 1);
+    return put(m, key, len, dkg__hash(key, len), value, 1);
 }
 
 int dkg__strmap_put_borrowed(dkg_strmap *m, const char *key, size_t len, int value)
 {
-    return put(m, key, len, value, 0);
+    return put(m, key, len, dkg__hash(key, len), value, 0);
+}
+
+int dkg__strmap_put_borrowed_hashed(dkg_strmap *m, const char *key, size_t len, uint64_t hash,
+                                    int value)
+{
+    return put(m, key, len, hash, value, 0);
 }

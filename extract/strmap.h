@@ -44,4 +44,10 @@ int dkg__strmap_put(dkg_strmap *m, const char *key, size_t len, int value);
  * unchanged for as long as the map lives (a mapped lexicon snapshot). */
 int dkg__strmap_put_borrowed(dkg_strmap *m, const char *key, size_t len, int value);
 
+/* Same, for a caller that has hash == dkg__hash(key, len) at hand (a lexicon
+ * snapshot stores it, so loading one hashes no key). A wrong hash cannot
+ * make the map unsafe, only the key unfindable. */
+int dkg__strmap_put_borrowed_hashed(dkg_strmap *m, const char *key, size_t len, uint64_t hash,
+                                    int value);
+
 #endif

@@ -256,8 +256,37 @@ static void test_small(const char *tmp)
     rmdir(dir);
 }
 
+/* The snapshot hash sees every byte and the length, on both sides of its
+ * 32-byte blocks (the tail is padded with zeros, so a trailing zero byte
+ * must still count), and continues from its seed. */
+static void test_hash(void)
+{
+    char buf[100];
+    for (size_t i = 0; i < sizeof buf; i++) {
+        buf[i] = (char)(i * 37 + 11);
+    }
+    int missed = 0;
+    for (size_t len = 1; len <= 80; len++) {
+        uint64_t h = dkg__cache_hash(0, buf, len);
+        for (size_t at = 0; at < len; at++) {
+            for (int bit = 0; bit < 8; bit++) {
+                buf[at] = (char)(buf[at] ^ (1 << bit));
+                missed += dkg__cache_hash(0, buf, len) == h;
+                buf[at] = (char)(buf[at] ^ (1 << bit));
+            }
+        }
+        char zero[101];
+        memcpy(zero, buf, len);
+        zero[len] = '\0';
+        missed += dkg__cache_hash(0, zero, len + 1) == h;
+        missed += dkg__cache_hash(1, buf, len) == h;
+    }
+    CHECK_INT(missed, 0);
+}
+
 int main(void)
 {
+    test_hash();
     char tmp[] = "/tmp/dkg-lexcache-XXXXXX";
     if (mkdtemp(tmp) == NULL) {
         perror("mkdtemp");

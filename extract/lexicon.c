@@ -199,6 +199,19 @@ int dkg__role_active(const lex_role *r, dkg_date d)
 
 /* ---- index building -------------------------------------------------------------- */
 
+/* realloc for a member array that may lie in lex's block (then copied). */
+static void *grow_member(const dkg_lexicon *lex, void *p, size_t old_bytes, size_t new_bytes)
+{
+    if (p == NULL || !dkg__lexicon_borrowed(lex, p)) {
+        return realloc(p, new_bytes);
+    }
+    void *copy = malloc(new_bytes);
+    if (copy != NULL) {
+        memcpy(copy, p, old_bytes);
+    }
+    return copy;
+}
+
 static int hits_add(dkg_strmap *map, dkg_lexicon *lex, const char *key, size_t len, lex_hit hit)
 {
     int at = dkg__strmap_get(map, key, len);
@@ -229,7 +242,8 @@ static int hits_add(dkg_strmap *map, dkg_lexicon *lex, const char *key, size_t l
     }
     if (h->count == h->capacity) {
         int cap = h->capacity ? h->capacity * 2 : 2;
-        lex_hit *grown = realloc(h->items, (size_t)cap * sizeof *grown);
+        lex_hit *grown = grow_member(lex, h->items, (size_t)h->count * sizeof *grown,
+                                     (size_t)cap * sizeof *grown);
         if (grown == NULL) {
             return DKG_ENOMEM;
         }
@@ -457,7 +471,9 @@ static int load_roles(dkg_json_loader *ld, lex_entity *e, const cJSON *roles)
                 role.rank = (int)rank->valuedouble;
             }
         }
-        lex_role *grown = rc ? NULL : realloc(e->roles, (size_t)(e->nroles + 1) * sizeof *grown);
+        lex_role *grown = rc ? NULL
+                             : grow_member(ld->into, e->roles, (size_t)e->nroles * sizeof *grown,
+                                           (size_t)(e->nroles + 1) * sizeof *grown);
         if (grown == NULL) {
             free(role.of);
             return rc ? rc : dkg_error_set(ld->err, DKG_ENOMEM, "out of memory");
@@ -700,14 +716,22 @@ size_t dkg_lexicon_size(const dkg_lexicon *lex)
     return lex->nentities;
 }
 
+int dkg__lexicon_borrowed(const dkg_lexicon *lex, const void *p)
+{
+    uintptr_t at = (uintptr_t)p;
+    uintptr_t map = (uintptr_t)lex->snapshot;
+    uintptr_t block = (uintptr_t)lex->block;
+    return (at >= map && at - map < lex->snapshot_len) ||
+           (at >= block && at - block < lex->block_len);
+}
+
 void dkg__lexicon_free_str(const dkg_lexicon *lex, char *s)
 {
-    uintptr_t at = (uintptr_t)s;
-    uintptr_t from = (uintptr_t)lex->snapshot;
-    if (at < from || at >= from + lex->snapshot_len) {
+    if (!dkg__lexicon_borrowed(lex, s)) {
         free(s);
     }
 }
+
 
 void dkg__lexicon_clear(dkg_lexicon *lex)
 {
@@ -724,7 +748,7 @@ void dkg__lexicon_clear(dkg_lexicon *lex)
         for (int r = 0; r < e->nroles; r++) {
             dkg__lexicon_free_str(lex, e->roles[r].of);
         }
-        free(e->roles);
+        dkg__lexicon_free_str(lex, (char *)e->roles);
     }
     free(lex->entities);
     for (size_t i = 0; i < lex->ntitles; i++) {
@@ -732,7 +756,7 @@ void dkg__lexicon_clear(dkg_lexicon *lex)
     }
     free(lex->titles);
     for (size_t i = 0; i < lex->nhits; i++) {
-        free(lex->hits[i].items);
+        dkg__lexicon_free_str(lex, (char *)lex->hits[i].items);
     }
     free(lex->hits);
     dkg__strmap_destroy(&lex->ids);
@@ -744,6 +768,7 @@ void dkg__lexicon_clear(dkg_lexicon *lex)
     if (lex->snapshot_mapped) {
         dkg__lexicon_unmap(lex->snapshot, lex->snapshot_len);
     }
+    free(lex->block);
     memset(lex, 0, sizeof *lex);
 }
 

@@ -25,7 +25,10 @@
  *
  * The file stays mapped while the lexicon lives: strings and map keys point
  * into it (dkg__lexicon_free_str knows not to free those), which saves
- * copying some 30,000 strings and their page faults. Everything else is
+ * copying some 30,000 strings and their page faults. All roles and hit
+ * lists go into one allocation (lex->block) instead of 12,000 small ones,
+ * whose malloc and free were a quarter of a one-article run; the lexicon
+ * copies a list out of the block before growing it. Everything else is
  * rebuilt as ordinary arrays and maps, so later --lexicon files can still
  * extend the lexicon (realloc and replace its members). Pointing all of it
  * into the file was rejected for that reason.
@@ -33,8 +36,9 @@
  * Layout (little-endian, all integers 32-bit unless noted): a 48-byte header
  * (magic, format version, byte-order mark, then 64-bit source hash, payload
  * length, payload hash and the map hash of a fixed key), then the payload:
- * the string table (length and bytes; every string NUL-terminated), titles,
- * entities with their roles, hit lists, and the maps as (key offset, key
+ * the string table (length and bytes; every string NUL-terminated), the
+ * numbers of roles and of hit items, titles, entities with their roles, hit
+ * lists, and the maps as (key offset, key
  * length, value, 64-bit key hash) records. A string
  * is an offset into the table, NONE for a missing one. */
 #include <fcntl.h>
@@ -270,6 +274,16 @@ static dkg_strmap *map_at(dkg_lexicon *lex, int i)
 
 static void put_payload(wbuf *b, wbuf *strings, const dkg_lexicon *lex)
 {
+    /* Totals first, so that the reader makes one block for all of them. */
+    uint32_t roles = 0, items = 0;
+    for (size_t i = 0; i < lex->nentities; i++) {
+        roles += (uint32_t)lex->entities[i].nroles;
+    }
+    for (size_t i = 0; i < lex->nhits; i++) {
+        items += (uint32_t)lex->hits[i].count;
+    }
+    put_u32(b, roles);
+    put_u32(b, items);
     put_u32(b, (uint32_t)lex->ntitles);
     for (size_t i = 0; i < lex->ntitles; i++) {
         const lex_title *t = &lex->titles[i];
@@ -354,6 +368,10 @@ typedef struct rbuf {
     int bad;
     const char *strings;
     size_t strings_len;
+    char *roles; /* the rest of the lexicon's block, taken in file order */
+    size_t roles_left;
+    char *items;
+    size_t items_left;
 } rbuf;
 
 static inline uint32_t get_u32(rbuf *r)
@@ -440,11 +458,24 @@ static int get_titles(rbuf *r, dkg_lexicon *lex, int *nomem)
     return 0;
 }
 
+/* n records of `size` bytes from a part of the lexicon's block (*next, of
+ * which *left records remain); NULL for none or when there are too few. */
+static char *take(rbuf *r, char **next, size_t *left, uint32_t n, size_t size)
+{
+    if (n == 0 || n > *left) {
+        r->bad |= n != 0;
+        return NULL;
+    }
+    char *p = *next;
+    *next += (size_t)n * size;
+    *left -= n;
+    return p;
+}
+
 static void get_roles(rbuf *r, dkg_lexicon *lex, lex_entity *e, int *nomem)
 {
     uint32_t n = get_count(r, 36, 1u << 20);
-    e->roles = n ? calloc(n, sizeof *e->roles) : NULL;
-    *nomem |= n && e->roles == NULL;
+    e->roles = (lex_role *)(void *)take(r, &r->roles, &r->roles_left, n, sizeof *e->roles);
     for (uint32_t k = 0; k < n && !r->bad && !*nomem; k++) {
         lex_role *role = &e->roles[k];
         e->nroles = (int)k + 1;
@@ -491,8 +522,7 @@ static void get_hits(rbuf *r, dkg_lexicon *lex, int *nomem)
         lex_hits *h = &lex->hits[i];
         lex->nhits = lex->hits_cap = i + 1;
         uint32_t count = get_count(r, 8, 1u << 20);
-        h->items = count ? malloc(count * sizeof *h->items) : NULL;
-        *nomem |= count && h->items == NULL;
+        h->items = (lex_hit *)(void *)take(r, &r->items, &r->items_left, count, sizeof *h->items);
         for (uint32_t k = 0; k < count && !r->bad && !*nomem; k++) {
             lex_hit *hit = &h->items[k];
             hit->target = (int)get_u32(r);
@@ -528,6 +558,32 @@ static void get_map(rbuf *r, dkg_strmap *m, int lo, int hi, int *nomem)
     }
 }
 
+/* The lexicon's block for every role and hit item, sized by the totals the
+ * payload opens with (each checked against the bytes left for them). */
+static int get_block(rbuf *r, dkg_lexicon *lex)
+{
+    uint32_t roles = get_count(r, 36, 1u << 24);
+    uint32_t items = get_count(r, 8, 1u << 26);
+    if (r->bad || (size_t)roles * 36 + (size_t)items * 8 > r->len - r->at) {
+        r->bad = 1;
+        return 0;
+    }
+    size_t bytes = (size_t)roles * sizeof(lex_role) + (size_t)items * sizeof(lex_hit);
+    if (bytes == 0) {
+        return 0;
+    }
+    lex->block = malloc(bytes);
+    if (lex->block == NULL) {
+        return DKG_ENOMEM;
+    }
+    lex->block_len = bytes;
+    r->roles = lex->block; /* malloc's alignment suits both */
+    r->roles_left = roles;
+    r->items = lex->block + (size_t)roles * sizeof(lex_role);
+    r->items_left = items;
+    return 0;
+}
+
 int dkg__lexicon_cache_decode(dkg_lexicon *lex, const char *buf, size_t len,
                               uint64_t source_hash)
 {
@@ -535,7 +591,7 @@ int dkg__lexicon_cache_decode(dkg_lexicon *lex, const char *buf, size_t len,
         memcmp(buf, MAGIC, 8) != 0) {
         return DKG_EPARSE;
     }
-    rbuf r = {(const unsigned char *)buf, len, 8, 0, NULL, 0};
+    rbuf r = {(const unsigned char *)buf, len, 8, 0, NULL, 0, NULL, 0, NULL, 0};
     lex->snapshot = buf; /* before any string points into it */
     lex->snapshot_len = len;
     lex->snapshot_mapped = 0;
@@ -558,6 +614,9 @@ int dkg__lexicon_cache_decode(dkg_lexicon *lex, const char *buf, size_t len,
     r.strings = buf + r.at;
     r.strings_len = strings_len;
     r.at += strings_len;
+    if (get_block(&r, lex) != 0) {
+        return DKG_ENOMEM;
+    }
     int nomem = 0;
     get_titles(&r, lex, &nomem);
     get_entities(&r, lex, &nomem);
@@ -572,7 +631,7 @@ int dkg__lexicon_cache_decode(dkg_lexicon *lex, const char *buf, size_t len,
     if (nomem) {
         return DKG_ENOMEM;
     }
-    return r.bad || r.at != len ? DKG_EPARSE : 0;
+    return r.bad || r.at != len || r.roles_left != 0 || r.items_left != 0 ? DKG_EPARSE : 0;
 }
 
 /* ---- public entry points --------------------------------------------------------- */

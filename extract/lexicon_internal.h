@@ -79,6 +79,11 @@ struct dkg_lexicon {
     const char *snapshot;
     size_t snapshot_len;
     int snapshot_mapped;     /* 1: the lexicon owns the mapping and unmaps it */
+    /* One allocation holding every role and hit list decoded from a snapshot
+     * (thousands of small blocks otherwise): members inside it are not freed
+     * or realloc'd one by one, see dkg__lexicon_borrowed. */
+    char *block;
+    size_t block_len;
 };
 
 /* The lookup key of a name or text span: folded (case, accents), periods
@@ -97,7 +102,10 @@ int dkg__lexicon_entity(const dkg_lexicon *lex, const char *id);
 /* The capital (entity index) of a country entity, -1 when unknown. */
 int dkg__lexicon_capital(const dkg_lexicon *lex, int country);
 
-/* Free a string member of lex (unless it lies in lex's snapshot). */
+/* Whether p lies in lex's snapshot or block (so is not lex's to free). */
+int dkg__lexicon_borrowed(const dkg_lexicon *lex, const void *p);
+
+/* Free a member of lex (unless it lies in lex's snapshot or block). */
 void dkg__lexicon_free_str(const dkg_lexicon *lex, char *s);
 
 /* Unmap a snapshot mapped by dkg_lexicon_load_dir_cached. */

@@ -173,7 +173,25 @@ static void test_small(const char *tmp)
     dkg_lexicon *json = load_json(dir);
     dkg_lexicon *cached = load_cached(dir, cache);
     check_same(cached, json);
+    CHECK(cached->block != NULL);
+
+    /* A later file extending entities whose roles and hit lists sit in the
+     * snapshot's block (ASan catches a realloc or free of those): the same
+     * lexicon as extending the JSON-loaded one. */
+    char extra[600];
+    snprintf(extra, sizeof extra, "%s/extra.json", tmp);
+    write_text(extra, "{\"dkg_lexicon\": 1, \"entities\": [{\"id\": \"person/a-b\", "
+                      "\"type\": \"person\", \"name\": \"Anne Béru\", \"aliases\": [\"Béru\", "
+                      "\"France\"], \"roles\": [{\"title\": \"President\", \"of\": \"FRA\", "
+                      "\"from\": \"2025\"}]}]}\n");
+    dkg_lexicon *json_more = load_json(dir);
+    CHECK_INT(dkg_lexicon_load(json_more, extra, &err), 0);
+    CHECK_INT(dkg_lexicon_load(cached, extra, &err), 0);
+    check_same(cached, json_more);
+    CHECK_INT(cached->entities[dkg__lexicon_entity(cached, "person/a-b")].nroles, 2);
+    dkg_lexicon_free(json_more);
     dkg_lexicon_free(cached);
+    remove(extra);
 
     /* Every truncation and every changed byte (re-signed) either decodes or is
      * refused; none may crash. A changed byte without re-signing is refused. */

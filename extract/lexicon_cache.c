@@ -385,14 +385,14 @@ static inline uint32_t get_u32(rbuf *r)
     return (uint32_t)q[0] | (uint32_t)q[1] << 8 | (uint32_t)q[2] << 16 | (uint32_t)q[3] << 24;
 }
 
-static uint64_t get_u64(rbuf *r)
+static inline uint64_t get_u64(rbuf *r)
 {
     uint64_t lo = get_u32(r);
     return lo | (uint64_t)get_u32(r) << 32;
 }
 
 /* A count of records of at least `min_bytes` each that the rest can hold. */
-static uint32_t get_count(rbuf *r, size_t min_bytes, uint32_t limit)
+static inline uint32_t get_count(rbuf *r, size_t min_bytes, uint32_t limit)
 {
     uint32_t n = get_u32(r);
     if (n > limit || (size_t)n > (r->len - r->at) / min_bytes) {
@@ -403,7 +403,7 @@ static uint32_t get_count(rbuf *r, size_t min_bytes, uint32_t limit)
 }
 
 /* A string of the table: NULL for NONE (allowed only when optional). */
-static const char *get_str(rbuf *r, int optional)
+static inline const char *get_str(rbuf *r, int optional)
 {
     uint32_t at = get_u32(r);
     if (at == NONE && optional) {
@@ -418,12 +418,12 @@ static const char *get_str(rbuf *r, int optional)
 
 /* Strings stay in the snapshot: the lexicon keeps it mapped (see
  * dkg__lexicon_free_str) instead of copying some 30,000 of them. */
-static char *get_text(rbuf *r, int optional)
+static inline char *get_text(rbuf *r, int optional)
 {
     return (char *)get_str(r, optional);
 }
 
-static int get_int(rbuf *r, int lo, int hi)
+static inline int get_int(rbuf *r, int lo, int hi)
 {
     int32_t v = (int32_t)get_u32(r);
     if (v < lo || v > hi) {
@@ -433,7 +433,7 @@ static int get_int(rbuf *r, int lo, int hi)
     return v;
 }
 
-static dkg_date get_date(rbuf *r)
+static inline dkg_date get_date(rbuf *r)
 {
     dkg_date d;
     d.year = get_int(r, -9999, 9999);
@@ -460,7 +460,7 @@ static int get_titles(rbuf *r, dkg_lexicon *lex, int *nomem)
 
 /* n records of `size` bytes from a part of the lexicon's block (*next, of
  * which *left records remain); NULL for none or when there are too few. */
-static char *take(rbuf *r, char **next, size_t *left, uint32_t n, size_t size)
+static inline char *take(rbuf *r, char **next, size_t *left, uint32_t n, size_t size)
 {
     if (n == 0 || n > *left) {
         r->bad |= n != 0;
@@ -472,7 +472,7 @@ static char *take(rbuf *r, char **next, size_t *left, uint32_t n, size_t size)
     return p;
 }
 
-static void get_roles(rbuf *r, dkg_lexicon *lex, lex_entity *e, int *nomem)
+static inline void get_roles(rbuf *r, dkg_lexicon *lex, lex_entity *e, int *nomem)
 {
     uint32_t n = get_count(r, 36, 1u << 20);
     e->roles = (lex_role *)(void *)take(r, &r->roles, &r->roles_left, n, sizeof *e->roles);
@@ -487,8 +487,9 @@ static void get_roles(rbuf *r, dkg_lexicon *lex, lex_entity *e, int *nomem)
     }
 }
 
-static void get_entities(rbuf *r, dkg_lexicon *lex, int *nomem)
+static void get_entities(rbuf *shared, dkg_lexicon *lex, int *nomem)
 {
+    rbuf local = *shared, *r = &local; /* see get_map */
     uint32_t n = get_count(r, 44, DKG_MAX_LEXICON_ENTRIES);
     lex->entities = n ? calloc(n, sizeof *lex->entities) : NULL;
     *nomem |= n && lex->entities == NULL;
@@ -511,10 +512,12 @@ static void get_entities(rbuf *r, dkg_lexicon *lex, int *nomem)
         e->gender = (char)gender;
         get_roles(r, lex, e, nomem);
     }
+    *shared = local;
 }
 
-static void get_hits(rbuf *r, dkg_lexicon *lex, int *nomem)
+static void get_hits(rbuf *shared, dkg_lexicon *lex, int *nomem)
 {
+    rbuf local = *shared, *r = &local; /* see get_map */
     uint32_t n = get_count(r, 4, 1u << 26);
     lex->hits = n ? calloc(n, sizeof *lex->hits) : NULL;
     *nomem |= n && lex->hits == NULL;
@@ -537,10 +540,15 @@ static void get_hits(rbuf *r, dkg_lexicon *lex, int *nomem)
             h->count = h->capacity = (int)k + 1;
         }
     }
+    *shared = local;
 }
 
-static void get_map(rbuf *r, dkg_strmap *m, int lo, int hi, int *nomem)
+static void get_map(rbuf *shared, dkg_strmap *m, int lo, int hi, int *nomem)
 {
+    /* The loops read through a local copy of the reader: the compiler keeps
+     * it in registers, where through a pointer every store into the lexicon
+     * might alias it and forces it to reload (a third of decoding). */
+    rbuf local = *shared, *r = &local;
     uint32_t n = get_count(r, 20, 1u << 26);
     *nomem |= dkg__strmap_reserve(m, n) != 0; /* one table, not a chain of growing ones */
     for (uint32_t i = 0; i < n && !r->bad && !*nomem; i++) {
@@ -550,12 +558,13 @@ static void get_map(rbuf *r, dkg_strmap *m, int lo, int hi, int *nomem)
         uint64_t hash = get_u64(r);
         if (r->bad || at >= r->strings_len || len >= r->strings_len - at) {
             r->bad = 1;
-            return;
+            break;
         }
         /* The stored hash spares hashing 23,000 keys; the header's probe
          * (below) shows the writer hashed as dkg__hash does today. */
         *nomem |= dkg__strmap_put_borrowed_hashed(m, r->strings + at, len, hash, value) != 0;
     }
+    *shared = local;
 }
 
 /* The lexicon's block for every role and hit item, sized by the totals the

@@ -70,8 +70,11 @@ static int mask_put(dkg_extractor *ex, size_t *n, const char *s, size_t len, siz
         ex->masked_cap = cap;
     }
     memcpy(ex->masked + *n, s, len);
+    /* Text copied through maps byte to byte; a token's bytes all map to the
+     * start of its mention. */
+    size_t step = s == ex->text + orig ? 1 : 0;
     for (size_t i = 0; i < len; i++) {
-        ex->mask_orig[*n + i] = orig + (s == ex->text + orig ? i : 0);
+        ex->mask_orig[*n + i] = orig + i * step;
     }
     *n += len;
     ex->masked[*n] = '\0';

@@ -723,10 +723,9 @@ int dkg__prefilter_fold(const char *text, size_t len, char *folded, dkg_prefilte
         prev_word = word;
         /* U+212A KELVIN SIGN (E2 84 AA) and U+017F LONG S (C5 BF) match
          * "k" and "s" caselessly. */
-        if (c == 0xE2 && i + 2 < len && (unsigned char)text[i + 1] == 0x84 &&
-            (unsigned char)text[i + 2] == 0xAA) {
-            unsafe = 1;
-        } else if (c == 0xC5 && i + 1 < len && (unsigned char)text[i + 1] == 0xBF) {
+        if (c >= 0x80 && ((c == 0xE2 && i + 2 < len && (unsigned char)text[i + 1] == 0x84 &&
+                           (unsigned char)text[i + 2] == 0xAA) ||
+                          (c == 0xC5 && i + 1 < len && (unsigned char)text[i + 1] == 0xBF))) {
             unsafe = 1;
         }
     }
@@ -800,6 +799,9 @@ static size_t item_end(const dkg_prefilter *pf, const dkg_prefilter_item *it,
                 best = literals_at(pf, it, t, p, to, best);
             }
         }
+    }
+    if (best == (size_t)-1) {
+        return best; /* the caller gives up: no need to move the cursor */
     }
     while (*cursor < text->nstarts && text->starts[*cursor].pos < best) {
         (*cursor)++;

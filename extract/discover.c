@@ -57,10 +57,7 @@ static int word_in(const dkg_extractor *ex, size_t t, const char *const *list)
 
 static int token_in(const dkg_extractor *ex, size_t t, const dkg_strmap *words)
 {
-    char key[DKG_KEY_MAX];
-    const token *tok = &ex->tokens[t];
-    size_t len = dkg__name_key(ex->text + tok->start, tok->end - tok->start, key, sizeof key);
-    return len < sizeof key && dkg__strmap_get(words, key, len) >= 0;
+    return dkg__token_lookup(ex, t, words) >= 0;
 }
 
 static int non_person_token(const dkg_extractor *ex, size_t t)

@@ -55,6 +55,7 @@ void dkg_extractor_free(dkg_extractor *ex)
     pcre2_jit_stack_free(ex->jit_stack);
     dkg__sentences_destroy(&ex->sentences);
     free(ex->tokens);
+    free(ex->keys);
     free(ex->mentions);
     free(ex->titles);
     free(ex->entities);

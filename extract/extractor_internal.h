@@ -8,6 +8,7 @@
 
 #include <pcre2.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "dkg/extract.h"
@@ -27,7 +28,14 @@ typedef struct token {
     unsigned upper : 1;   /* starts with a capital letter or digit */
     unsigned allcaps : 1;
     unsigned digit : 1;
+    unsigned ascii : 1;   /* all ASCII: its key is its text lower-cased */
     int match;            /* index of the lexicon match covering it, or -1 */
+    /* The token's lookup key (dkg__name_key of its text) in the extractor's
+     * keys buffer, and its dkg__hash: folded once per article, then used by
+     * every lookup of the token and as the first piece of each name span
+     * key. key_len >= DKG_KEY_MAX: too long to be in any table (stored as ""). */
+    size_t key_off, key_len;
+    uint64_t hash;
 } token;
 
 typedef enum mention_kind {
@@ -121,6 +129,8 @@ struct dkg_extractor {
     size_t ndates, dates_cap;
     relation *relations;
     size_t nrelations, relations_cap;
+    char *keys;          /* the tokens' lookup keys, NUL-terminated */
+    size_t keys_len, keys_cap;
     char *pool;          /* strings of this article (names, ids) */
     size_t pool_len, pool_cap;
     char *masked;        /* one masked sentence */
@@ -181,26 +191,41 @@ int dkg__entity_discovered(dkg_extractor *ex, lex_type type, const char *name, s
 int dkg__add_mention(dkg_extractor *ex, size_t start, size_t end, int entity, mention_kind kind,
                      int sentence);
 void dkg__add_warning(dkg_extractor *ex, const char *fmt, const char *a, const char *b);
-/* Is token t, ASCII letters lower-cased, exactly `word`? Asked millions of
- * times per 1,000 articles (every pronoun, starter and cue check), almost
- * always failing on the first byte: inline (10% of the instructions were the
- * calls), compare as we go and let the word's NUL end it rather than strlen()
- * first. The text holds no NUL, so a shorter word fails on its terminator. */
+/* Token t's lookup key (see token.key_off), borrowed until the next article. */
+static inline const char *dkg__token_key(const dkg_extractor *ex, size_t t)
+{
+    return ex->keys + ex->tokens[t].key_off;
+}
+
+/* The value of token t's key in map m, or -1 when absent: a lookup by token
+ * without folding or hashing it again. */
+static inline int dkg__token_lookup(const dkg_extractor *ex, size_t t, const dkg_strmap *m)
+{
+    const token *tok = &ex->tokens[t];
+    return tok->key_len < DKG_KEY_MAX
+               ? dkg__strmap_get_hashed(m, ex->keys + tok->key_off, tok->key_len, tok->hash)
+               : -1;
+}
+
+/* Is token t, ASCII letters lower-cased, exactly `word` (lower-case ASCII)?
+ * Asked millions of times per 1,000 articles (every pronoun, starter and cue
+ * check), almost always failing on the first byte: inline, and compare the
+ * token's ready key, which for an ASCII token is its text lower-cased (a
+ * non-ASCII token never equals an ASCII word, though its folded key might). */
 static inline int dkg__token_is(const dkg_extractor *ex, size_t t, const char *word)
 {
-    if (t >= ex->ntokens) {
+    if (t >= ex->ntokens || !ex->tokens[t].ascii) {
         return 0;
     }
-    size_t len = ex->tokens[t].end - ex->tokens[t].start;
-    const char *p = ex->text + ex->tokens[t].start;
-    for (size_t i = 0; i < len; i++) {
-        char a = p[i] >= 'A' && p[i] <= 'Z' ? (char)(p[i] + 32) : p[i];
-        if (a != word[i]) {
-            return 0;
+    const char *key = dkg__token_key(ex, t);
+    for (size_t i = 0; key[i] == word[i]; i++) {
+        if (key[i] == '\0') {
+            return 1;
         }
     }
-    return word[len] == '\0';
+    return 0;
 }
+
 /* Capitalised words that are never names: sentence starters, pronouns, days, months. */
 int dkg__is_common_word(const dkg_extractor *ex, size_t t);
 

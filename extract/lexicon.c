@@ -289,7 +289,13 @@ static int index_name(dkg_lexicon *lex, const char *form, int target, lex_hit_ki
 
 const lex_hits *dkg__lexicon_lookup(const dkg_lexicon *lex, const char *key, size_t len)
 {
-    int at = dkg__strmap_get(&lex->names, key, len);
+    return dkg__lexicon_lookup_hashed(lex, key, len, dkg__hash(key, len));
+}
+
+const lex_hits *dkg__lexicon_lookup_hashed(const dkg_lexicon *lex, const char *key, size_t len,
+                                           uint64_t hash)
+{
+    int at = dkg__strmap_get_hashed(&lex->names, key, len, hash);
     return at < 0 ? NULL : &lex->hits[at];
 }
 
@@ -299,9 +305,9 @@ const lex_hits *dkg__lexicon_surname(const dkg_lexicon *lex, const char *key, si
     return at < 0 ? NULL : &lex->hits[at];
 }
 
-int dkg__lexicon_max_tokens(const dkg_lexicon *lex, const char *key, size_t len)
+int dkg__lexicon_max_tokens(const dkg_lexicon *lex, const char *key, size_t len, uint64_t hash)
 {
-    int n = dkg__strmap_get(&lex->first_tokens, key, len);
+    int n = dkg__strmap_get_hashed(&lex->first_tokens, key, len, hash);
     return n < 0 ? 0 : n;
 }
 

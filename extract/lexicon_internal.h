@@ -3,6 +3,7 @@
 #define DKG_EXTRACT_LEXICON_INTERNAL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "dkg/extract.h"
 #include "strmap.h"
@@ -92,11 +93,14 @@ struct dkg_lexicon {
 #define DKG_KEY_MAX 256
 size_t dkg__name_key(const char *s, size_t len, char *out, size_t cap);
 
-/* The hits for a key, or NULL. */
+/* The hits for a key, or NULL. The _hashed form takes hash == dkg__hash(key, len). */
 const lex_hits *dkg__lexicon_lookup(const dkg_lexicon *lex, const char *key, size_t len);
+const lex_hits *dkg__lexicon_lookup_hashed(const dkg_lexicon *lex, const char *key, size_t len,
+                                           uint64_t hash);
 const lex_hits *dkg__lexicon_surname(const dkg_lexicon *lex, const char *key, size_t len);
-/* Most tokens a name starting with this first-token key has, 0 when none. */
-int dkg__lexicon_max_tokens(const dkg_lexicon *lex, const char *key, size_t len);
+/* Most tokens a name starting with this first-token key has, 0 when none
+ * (hash == dkg__hash(key, len)). */
+int dkg__lexicon_max_tokens(const dkg_lexicon *lex, const char *key, size_t len, uint64_t hash);
 int dkg__lexicon_country(const dkg_lexicon *lex, const char *iso3);
 int dkg__lexicon_entity(const dkg_lexicon *lex, const char *id);
 /* The capital (entity index) of a country entity, -1 when unknown. */

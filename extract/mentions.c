@@ -1,8 +1,9 @@
 /* extract/mentions.c - tokens, lexicon matches and people found by cues.
  *
  * 1. Tokens: runs of letters and digits; spaces, punctuation, apostrophes
- *    and hyphens separate them (a name key is rebuilt from the span's text,
- *    so "Jae-in" and "People's" still match).
+ *    and hyphens separate them. Each token's key is folded once; a span's key
+ *    joins its tokens' keys with what the gaps fold to (span_keys.c), so
+ *    "Jae-in" and "People's" still match.
  * 2. Lexicon: at each token, the first-token index says how many tokens the
  *    longest name starting there has; spans are tried longest first, so
  *    "Great Hall of the People" wins over "People". One hash lookup per
@@ -19,6 +20,7 @@
 
 #include "dkg/fold.h"
 #include "extractor_internal.h"
+#include "span_keys.h"
 
 int dkg__grow(void **arr, size_t *cap, size_t elem)
 {
@@ -52,13 +54,16 @@ size_t dkg__pool_add(dkg_extractor *ex, const char *s, size_t len)
 
 /* ---- tokens ------------------------------------------------------------------------ */
 
+static int ascii_alnum(unsigned char c)
+{
+    return (unsigned)((c | 0x20) - 'a') < 26u || (unsigned)(c - '0') < 10u;
+}
+
 /* Length of the character at p if it is punctuation or a space, else 0. */
 static size_t punct_len(const unsigned char *p, size_t left)
 {
     if (p[0] < 0x80) {
-        int alnum = (p[0] >= 'a' && p[0] <= 'z') || (p[0] >= 'A' && p[0] <= 'Z') ||
-                    (p[0] >= '0' && p[0] <= '9');
-        return alnum ? 0 : 1;
+        return ascii_alnum(p[0]) ? 0 : 1;
     }
     if (p[0] == 0xE2 && left >= 3 && (p[1] == 0x80 || p[1] == 0x81)) {
         return 3; /* general punctuation: quotes, dashes, ellipsis, spaces */
@@ -83,10 +88,44 @@ static int is_upper_start(const unsigned char *p)
     return 0;
 }
 
+/* Fold the token's text into its lookup key once, and hash it (see
+ * token.key_off). An ASCII token holds only letters and digits, so its key is
+ * its text lower-cased; others go through dkg__name_key's folding. */
+static int token_key(dkg_extractor *ex, token *tok, int ascii)
+{
+    while (ex->keys_len + DKG_KEY_MAX > ex->keys_cap) {
+        if (dkg__grow((void **)&ex->keys, &ex->keys_cap, 1) != 0) {
+            return DKG_ENOMEM;
+        }
+    }
+    char *key = ex->keys + ex->keys_len;
+    const char *text = ex->text + tok->start;
+    size_t len = tok->end - tok->start;
+    if (ascii && len < DKG_KEY_MAX) {
+        for (size_t i = 0; i < len; i++) {
+            key[i] = (char)(text[i] >= 'A' && text[i] <= 'Z' ? text[i] + 32 : text[i]);
+        }
+        key[len] = '\0';
+    } else {
+        len = dkg__name_key(text, len, key, DKG_KEY_MAX);
+    }
+    tok->key_off = ex->keys_len;
+    tok->key_len = len;
+    tok->ascii = ascii ? 1u : 0u;
+    if (len >= DKG_KEY_MAX) {
+        key[0] = '\0'; /* too long to be any table's key */
+        len = 0;
+    }
+    tok->hash = dkg__hash(key, len);
+    ex->keys_len += len + 1;
+    return 0;
+}
+
 int dkg__tokenize(dkg_extractor *ex)
 {
     const unsigned char *t = (const unsigned char *)ex->text;
     ex->ntokens = 0;
+    ex->keys_len = 0;
     for (size_t s = 0; s < ex->sentences.count; s++) {
         size_t i = ex->sentences.items[s].start;
         size_t end = ex->sentences.items[s].end;
@@ -99,9 +138,20 @@ int dkg__tokenize(dkg_extractor *ex)
             size_t start = i;
             int allcaps = 1;
             int digit = 0;
-            while (i < end && punct_len(t + i, end - i) == 0) {
-                allcaps &= !(t[i] >= 'a' && t[i] <= 'z');
-                digit |= t[i] >= '0' && t[i] <= '9';
+            int ascii = 1;
+            while (i < end) {
+                unsigned char c = t[i];
+                if (c < 0x80) {
+                    if (!ascii_alnum(c)) {
+                        break;
+                    }
+                    allcaps &= !(c >= 'a' && c <= 'z');
+                    digit |= c <= '9';
+                } else if (punct_len(t + i, end - i) == 0) {
+                    ascii = 0;
+                } else {
+                    break;
+                }
                 i++;
             }
             if (DKG_GROW(ex->tokens, ex->ntokens, ex->tokens_cap) != 0) {
@@ -115,28 +165,12 @@ int dkg__tokenize(dkg_extractor *ex)
             tok->allcaps = allcaps && tok->upper ? 1u : 0u;
             tok->digit = digit ? 1u : 0u;
             tok->match = -1;
+            if (token_key(ex, tok, ascii) != 0) {
+                return DKG_ENOMEM;
+            }
         }
     }
     return 0;
-}
-
-/* Only spaces, one hyphen, an apostrophe or periods may join tokens of a name. */
-static int joinable(const dkg_extractor *ex, size_t a, size_t b)
-{
-    const char *p = ex->text + ex->tokens[a].end;
-    size_t gap = ex->tokens[b].start - ex->tokens[a].end;
-    if (gap == 0 || gap > 3) {
-        return 0;
-    }
-    if (gap == 3 && memcmp(p, "\xE2\x80\x99", 3) == 0) {
-        return 1;
-    }
-    for (size_t i = 0; i < gap; i++) {
-        if (p[i] != ' ' && p[i] != '-' && p[i] != '\'' && p[i] != '.') {
-            return 0;
-        }
-    }
-    return 1;
 }
 
 /* ---- entities of this article ---------------------------------------------------------- */
@@ -305,26 +339,28 @@ int dkg__match_lexicon(dkg_extractor *ex)
 {
     const dkg_lexicon *lex = ex->lex;
     ex->ntitles = 0;
+    dkg_span_keys sk;
     for (size_t i = 0; i < ex->ntokens;) {
         const token *tok = &ex->tokens[i];
         if (tok->match == -3) {
             i++; /* inside a date: "May" in "May 5" is the month */
             continue;
         }
-        char key[DKG_KEY_MAX];
-        size_t klen = dkg__name_key(ex->text + tok->start, tok->end - tok->start, key, sizeof key);
-        int max = klen < sizeof key ? dkg__lexicon_max_tokens(lex, key, klen) : 0;
-        size_t last = i;
-        while (last + 1 < ex->ntokens && (int)(last + 1 - i) < max &&
-               ex->tokens[last + 1].sentence == tok->sentence && joinable(ex, last, last + 1)) {
-            last++;
+        int max = tok->key_len < DKG_KEY_MAX
+                      ? dkg__lexicon_max_tokens(lex, dkg__token_key(ex, i), tok->key_len, tok->hash)
+                      : 0;
+        if (max == 0) {
+            i++;
+            continue;
         }
+        dkg__span_keys_build(ex, i, max, &sk);
         int matched = 0;
-        for (size_t j = last + 1; max > 0 && j > i && !matched; j--) {
+        for (size_t n = sk.count; n > 0 && !matched; n--) {
+            size_t j = i + n; /* the span is tokens i..j-1 */
             size_t start = tok->start;
             size_t end = ex->tokens[j - 1].end;
-            klen = dkg__name_key(ex->text + start, end - start, key, sizeof key);
-            const lex_hits *hits = klen < sizeof key ? dkg__lexicon_lookup(lex, key, klen) : NULL;
+            const lex_hits *hits = dkg__lexicon_lookup_hashed(lex, sk.key, sk.len[n - 1],
+                                                              sk.hash[n - 1]);
             if (hits == NULL) {
                 continue;
             }

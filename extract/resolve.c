@@ -131,9 +131,9 @@ static void resolve_surnames(dkg_extractor *ex)
         if (in_unknown_name(ex, t)) {
             continue; /* "Fu Ni", "Park Ji-hoon": part of a longer name nobody resolved */
         }
-        char key[DKG_KEY_MAX];
-        size_t len = dkg__name_key(ex->text + tok->start, tok->end - tok->start, key, sizeof key);
-        if (len >= sizeof key) {
+        const char *key = dkg__token_key(ex, t);
+        size_t len = tok->key_len;
+        if (len >= DKG_KEY_MAX) {
             continue;
         }
         int e = article_person_by_surname(ex, key, len, tok->start);

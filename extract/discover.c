@@ -35,24 +35,40 @@ static const char *const speech_verbs[] = {"said", "says", "told", "added", "wro
                                            "recalled", "countered", "suggested", "believes",
                                            "thinks", "contends", NULL};
 
-int dkg__is_common_word(const dkg_extractor *ex, size_t t)
+/* The lists above, as one map from word to the bits of the lists it is in:
+ * asked for tens of thousands of tokens per 1,000 articles, a hash lookup
+ * with the token's ready key replaces a scan of 160 words. */
+enum { IN_PARTICLES = 1, IN_NOT_NAMES = 2, IN_SPEECH_VERBS = 4 };
+
+int dkg__word_lists_init(dkg_strmap *words)
 {
-    for (const char *const *w = not_names; *w; w++) {
-        if (dkg__token_is(ex, t, *w)) {
-            return 1;
+    static const char *const *const lists[] = {particles, not_names, speech_verbs};
+    for (int l = 0; l < 3; l++) {
+        for (const char *const *w = lists[l]; *w; w++) {
+            size_t len = strlen(*w);
+            int bits = dkg__strmap_get(words, *w, len);
+            if (dkg__strmap_put(words, *w, len, (bits < 0 ? 0 : bits) | 1 << l) != 0) {
+                return DKG_ENOMEM;
+            }
         }
     }
     return 0;
 }
 
-static int word_in(const dkg_extractor *ex, size_t t, const char *const *list)
+/* Is token t, ASCII letters lower-cased, a word of the list (an IN_ bit)? As
+ * dkg__token_is, a non-ASCII token is none of these ASCII words. */
+static int word_in(const dkg_extractor *ex, size_t t, int list)
 {
-    for (const char *const *w = list; *w; w++) {
-        if (dkg__token_is(ex, t, *w)) {
-            return 1;
-        }
+    if (t >= ex->ntokens || !ex->tokens[t].ascii) {
+        return 0;
     }
-    return 0;
+    int bits = dkg__token_lookup(ex, t, &ex->word_lists);
+    return bits >= 0 && (bits & list) != 0;
+}
+
+int dkg__is_common_word(const dkg_extractor *ex, size_t t)
+{
+    return word_in(ex, t, IN_NOT_NAMES);
 }
 
 static int token_in(const dkg_extractor *ex, size_t t, const dkg_strmap *words)
@@ -183,7 +199,7 @@ static int is_run_token(const dkg_extractor *ex, size_t t)
 int dkg__discover_people(dkg_extractor *ex)
 {
     for (size_t i = 0; i < ex->ntokens;) {
-        if (!is_run_token(ex, i) || word_in(ex, i, not_names)) {
+        if (!is_run_token(ex, i) || word_in(ex, i, IN_NOT_NAMES)) {
             i++;
             continue;
         }
@@ -197,7 +213,7 @@ int dkg__discover_people(dkg_extractor *ex)
             if (!adjacent(ex, last, next) && !hyphen) {
                 break;
             }
-            if (is_run_token(ex, next) && !word_in(ex, next, not_names)) {
+            if (is_run_token(ex, next) && !word_in(ex, next, IN_NOT_NAMES)) {
                 last = next;
                 words++;
                 continue;
@@ -206,7 +222,7 @@ int dkg__discover_people(dkg_extractor *ex)
                 last = next; /* "Jong-un" */
                 continue;
             }
-            if (word_in(ex, next, particles) && next + 1 < ex->ntokens &&
+            if (word_in(ex, next, IN_PARTICLES) && next + 1 < ex->ntokens &&
                 adjacent(ex, next, next + 1) && is_run_token(ex, next + 1)) {
                 last = next + 1;
                 words++;
@@ -249,9 +265,9 @@ int dkg__discover_people(dkg_extractor *ex)
             continue;
         }
         int speech = (last + 1 < ex->ntokens && adjacent(ex, last, last + 1) &&
-                      word_in(ex, last + 1, speech_verbs)) ||
+                      word_in(ex, last + 1, IN_SPEECH_VERBS)) ||
                      (first > 0 && adjacent(ex, first - 1, first) &&
-                      word_in(ex, first - 1, speech_verbs));
+                      word_in(ex, first - 1, IN_SPEECH_VERBS));
         int byline = words == 1 && last + 2 < ex->ntokens &&
                      ex->sentences.items[ex->tokens[first].sentence].start ==
                          ex->tokens[first].start &&

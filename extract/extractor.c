@@ -32,7 +32,7 @@ int dkg_extractor_new(dkg_extractor **out, const dkg_lexicon *lex, const dkg_rul
     ex->jit_stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
     ex->rule_seen = calloc(rules->nrules + 1, sizeof *ex->rule_seen);
     if (ex->match == NULL || ex->mcontext == NULL || ex->jit_stack == NULL ||
-        ex->rule_seen == NULL) {
+        ex->rule_seen == NULL || dkg__word_lists_init(&ex->word_lists) != 0) {
         dkg_extractor_free(ex);
         return dkg_error_set(err, DKG_ENOMEM, "out of memory");
     }
@@ -56,6 +56,7 @@ void dkg_extractor_free(dkg_extractor *ex)
     dkg__sentences_destroy(&ex->sentences);
     free(ex->tokens);
     free(ex->keys);
+    dkg__strmap_destroy(&ex->word_lists);
     free(ex->mentions);
     free(ex->titles);
     free(ex->entities);

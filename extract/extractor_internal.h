@@ -129,6 +129,7 @@ struct dkg_extractor {
     size_t ndates, dates_cap;
     relation *relations;
     size_t nrelations, relations_cap;
+    dkg_strmap word_lists; /* discover.c's word lists: word -> bits of its lists */
     char *keys;          /* the tokens' lookup keys, NUL-terminated */
     size_t keys_len, keys_cap;
     char *pool;          /* strings of this article (names, ids) */
@@ -228,5 +229,7 @@ static inline int dkg__token_is(const dkg_extractor *ex, size_t t, const char *w
 
 /* Capitalised words that are never names: sentence starters, pronouns, days, months. */
 int dkg__is_common_word(const dkg_extractor *ex, size_t t);
+/* Fill ex->word_lists (discover.c); 0 or DKG_ENOMEM. */
+int dkg__word_lists_init(dkg_strmap *words);
 
 #endif

@@ -14,6 +14,7 @@
  * output did not change by one byte; string escaping follows RFC 8259 the
  * way cJSON does it (\" \\ \b \f \n \r \t, other control bytes as \u00xx,
  * everything else, UTF-8 included, verbatim). */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,7 +71,24 @@ static void put_c(jw *w, char c)
 
 #define PUT_LIT(w, lit) put((w), (lit), sizeof(lit) - 1)
 
-/* A JSON string. Runs of bytes that need no escape are copied in one go. */
+/* Does any of the 8 bytes in x need an escape (below 0x20, '"' or '\\')?
+ * The classic word-at-a-time tests: a byte b < k (k <= 0x80) borrows in
+ * b - k and sets its top bit where ~b has it, and x ^ c has a zero byte
+ * where x has c. Exact as a yes/no answer, which is all we ask. */
+static int needs_escape8(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101ULL;
+    const uint64_t highs = 0x8080808080808080ULL;
+    uint64_t quote = x ^ (ones * '"');
+    uint64_t backslash = x ^ (ones * '\\');
+    uint64_t hits = ((x - ones * 0x20) & ~x) | ((quote - ones) & ~quote) |
+                    ((backslash - ones) & ~backslash);
+    return (hits & highs) != 0;
+}
+
+/* A JSON string. Eight bytes at a time are copied as they are while none
+ * needs an escape: most of the output is sentence text, and byte by byte
+ * this loop was 3% of extraction. */
 static void put_str(jw *w, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
@@ -80,7 +98,18 @@ static void put_str(jw *w, const char *s, size_t n)
     }
     char *o = w->ex->out + w->ex->out_len;
     *o++ = '"';
-    for (size_t i = 0; i < n; i++) {
+    size_t i = 0;
+    while (i + 8 <= n) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        if (needs_escape8(x)) {
+            break;
+        }
+        memcpy(o, &x, 8);
+        o += 8;
+        i += 8;
+    }
+    for (; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x20 && c != '"' && c != '\\') {
             *o++ = (char)c;

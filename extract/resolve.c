@@ -312,6 +312,33 @@ static int sort_mentions_cmp(const void *a, const void *b)
     return x->start < y->start ? -1 : x->start > y->start;
 }
 
+/* Mentions in text order, equal starts in the order they were added (a
+ * group's members share a start, and their order shows in the output). Each
+ * step finds mentions left to right and a few are appended after it, so the
+ * array is nearly sorted: an insertion sort is one pass and a few moves,
+ * where qsort cost thousands of instructions per article. Past a budget of
+ * moves the rest goes to qsort, glibc's merge sort, stable as well (the
+ * insertion never moves a mention past an equal one), so the order is the
+ * same either way and a pathological article stays O(n log n). */
+static void sort_mentions(dkg_extractor *ex)
+{
+    size_t budget = 8 * ex->nmentions;
+    for (size_t i = 1; i < ex->nmentions; i++) {
+        mention m = ex->mentions[i];
+        size_t j = i;
+        while (j > 0 && ex->mentions[j - 1].start > m.start && budget > 0) {
+            ex->mentions[j] = ex->mentions[j - 1];
+            j--;
+            budget--;
+        }
+        ex->mentions[j] = m;
+        if (budget == 0) {
+            dkg__sort(ex->mentions, ex->nmentions, sizeof *ex->mentions, sort_mentions_cmp);
+            return;
+        }
+    }
+}
+
 /* How many people a group word names: "two", "both", "trio" ... 0 if none. */
 static int group_size(const dkg_extractor *ex, size_t t)
 {
@@ -410,7 +437,7 @@ static void main_pair(const dkg_extractor *ex, size_t offset, int pair[2])
  * surname. Each member becomes a MK_GROUP mention over the same words. */
 static void resolve_groups(dkg_extractor *ex)
 {
-    dkg__sort(ex->mentions, ex->nmentions, sizeof *ex->mentions, sort_mentions_cmp);
+    sort_mentions(ex);
     for (size_t t = 0; t + 1 < ex->ntokens; t++) {
         int couple = 0;
         int size = group_size(ex, t);
@@ -558,7 +585,7 @@ static void resolve_leaders_of(dkg_extractor *ex)
 
 static void resolve_pronouns(dkg_extractor *ex)
 {
-    dkg__sort(ex->mentions, ex->nmentions, sizeof *ex->mentions, sort_mentions_cmp);
+    sort_mentions(ex);
     size_t named = ex->nmentions;
     for (size_t t = 0; t < ex->ntokens; t++) {
         char gender;
@@ -727,6 +754,9 @@ static void resolve_country_forms(dkg_extractor *ex)
         const char *p = ex->text + ex->tokens[t + 1].start;
         size_t left = ex->sentences.items[ex->tokens[t].sentence].end - ex->tokens[t + 1].start;
         for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++) {
+            if ((p[0] | 0x20) != forms[f].text[0]) {
+                continue; /* the first letter, cheaply: most words are no form */
+            }
             size_t flen = strlen(forms[f].text);
             if (flen > left || strncasecmp(p, forms[f].text, flen) != 0 ||
                 (flen < left && ((p[flen] >= 'a' && p[flen] <= 'z') ||
@@ -790,6 +820,6 @@ int dkg__resolve_references(dkg_extractor *ex)
     resolve_groups(ex);
     resolve_leaders_of(ex);
     resolve_pronouns(ex);
-    dkg__sort(ex->mentions, ex->nmentions, sizeof *ex->mentions, sort_mentions_cmp);
+    sort_mentions(ex);
     return 0;
 }

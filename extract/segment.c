@@ -62,10 +62,17 @@ static int is_space(unsigned char c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == '\n';
 }
 
+/* Is w[0..n) one of the words? Compared as we go, without strlen: asked for
+ * the word before every period, it nearly always fails at the first byte. */
 static int in_list(const char *w, size_t n, const char *const *list, size_t count)
 {
     for (size_t k = 0; k < count; k++) {
-        if (strlen(list[k]) == n && memcmp(list[k], w, n) == 0) {
+        const char *l = list[k];
+        size_t i = 0;
+        while (i < n && l[i] != '\0' && l[i] == w[i]) {
+            i++;
+        }
+        if (i == n && l[n] == '\0') {
             return 1;
         }
     }

@@ -253,7 +253,7 @@ static size_t digits_len(const char *t, size_t i, size_t end)
 /* Does text[i..i+n) equal w exactly? Compared as we go, without strlen(w):
  * called half a million times per 1,000 articles, nearly always failing at
  * the first byte. */
-static int eq(const char *t, size_t i, size_t n, const char *w)
+static inline int eq(const char *t, size_t i, size_t n, const char *w)
 {
     size_t k = 0;
     while (k < n && w[k] != '\0' && w[k] == t[i + k]) {
@@ -264,7 +264,7 @@ static int eq(const char *t, size_t i, size_t n, const char *w)
 
 /* Same, allowing the first letter of w (a non-empty lower-case word) in upper
  * case ("Last", "Today"). */
-static int eq_cap(const char *t, size_t i, size_t n, const char *w)
+static inline int eq_cap(const char *t, size_t i, size_t n, const char *w)
 {
     if (n == 0 || (t[i] != w[0] && t[i] != w[0] - 'a' + 'A')) {
         return 0;

@@ -88,37 +88,59 @@ static int is_upper_start(const unsigned char *p)
     return 0;
 }
 
-/* Fold the token's text into its lookup key once, and hash it (see
- * token.key_off). An ASCII token holds only letters and digits, so its key is
- * its text lower-cased; others go through dkg__name_key's folding. */
-static int token_key(dkg_extractor *ex, token *tok, int ascii)
+/* Scan the token at t[i..end) into tok (start, end, flags) and write its
+ * lookup key at key (DKG_KEY_MAX bytes free) with its hash (see
+ * token.key_off). Letters and digits are the only ASCII a token holds, so
+ * while it is ASCII its key is the text lower-cased, written and hashed in
+ * the same pass as the scan; a token with other bytes is folded afterwards by
+ * dkg__name_key. Returns where the token ends. */
+static size_t scan_token(const unsigned char *t, size_t i, size_t end, token *tok, char *key)
 {
-    while (ex->keys_len + DKG_KEY_MAX > ex->keys_cap) {
-        if (dkg__grow((void **)&ex->keys, &ex->keys_cap, 1) != 0) {
-            return DKG_ENOMEM;
+    size_t start = i;
+    int has_lower = 0;
+    int digit = 0;
+    int ascii = 1;
+    uint64_t hash = DKG_HASH_SEED;
+    while (i < end) {
+        unsigned char c = t[i];
+        if (c >= 0x80) {
+            if (punct_len(t + i, end - i) > 0) {
+                break;
+            }
+            ascii = 0;
+        } else if (ascii_alnum(c)) {
+            has_lower |= c >= 'a';
+            digit |= c <= '9';
+            unsigned char folded = c | 0x20; /* lower case; digits already have the bit */
+            if (i - start < DKG_KEY_MAX) {
+                key[i - start] = (char)folded;
+            }
+            hash = dkg__hash_byte(hash, folded);
+        } else {
+            break;
         }
+        i++;
     }
-    char *key = ex->keys + ex->keys_len;
-    const char *text = ex->text + tok->start;
-    size_t len = tok->end - tok->start;
-    if (ascii && len < DKG_KEY_MAX) {
-        for (size_t i = 0; i < len; i++) {
-            key[i] = (char)(text[i] >= 'A' && text[i] <= 'Z' ? text[i] + 32 : text[i]);
-        }
-        key[len] = '\0';
-    } else {
-        len = dkg__name_key(text, len, key, DKG_KEY_MAX);
-    }
-    tok->key_off = ex->keys_len;
-    tok->key_len = len;
+    size_t len = i - start;
+    tok->start = start;
+    tok->end = i;
+    tok->upper = is_upper_start(t + start) ? 1u : 0u;
+    tok->allcaps = !has_lower && tok->upper ? 1u : 0u;
+    tok->digit = digit ? 1u : 0u;
     tok->ascii = ascii ? 1u : 0u;
-    if (len >= DKG_KEY_MAX) {
-        key[0] = '\0'; /* too long to be any table's key */
-        len = 0;
+    tok->match = -1;
+    if (ascii && len < DKG_KEY_MAX) {
+        key[len] = '\0';
+        tok->key_len = len;
+        tok->hash = hash;
+        return i;
     }
-    tok->hash = dkg__hash(key, len);
-    ex->keys_len += len + 1;
-    return 0;
+    tok->key_len = dkg__name_key((const char *)t + start, len, key, DKG_KEY_MAX);
+    if (tok->key_len >= DKG_KEY_MAX) {
+        key[0] = '\0'; /* too long to be any table's key */
+    }
+    tok->hash = dkg__hash(key, strlen(key));
+    return i;
 }
 
 int dkg__tokenize(dkg_extractor *ex)
@@ -135,39 +157,19 @@ int dkg__tokenize(dkg_extractor *ex)
                 i += p;
                 continue;
             }
-            size_t start = i;
-            int allcaps = 1;
-            int digit = 0;
-            int ascii = 1;
-            while (i < end) {
-                unsigned char c = t[i];
-                if (c < 0x80) {
-                    if (!ascii_alnum(c)) {
-                        break;
-                    }
-                    allcaps &= !(c >= 'a' && c <= 'z');
-                    digit |= c <= '9';
-                } else if (punct_len(t + i, end - i) == 0) {
-                    ascii = 0;
-                } else {
-                    break;
-                }
-                i++;
-            }
             if (DKG_GROW(ex->tokens, ex->ntokens, ex->tokens_cap) != 0) {
                 return DKG_ENOMEM;
             }
-            token *tok = &ex->tokens[ex->ntokens++];
-            tok->start = start;
-            tok->end = i;
-            tok->sentence = (int)s;
-            tok->upper = is_upper_start(t + start) ? 1u : 0u;
-            tok->allcaps = allcaps && tok->upper ? 1u : 0u;
-            tok->digit = digit ? 1u : 0u;
-            tok->match = -1;
-            if (token_key(ex, tok, ascii) != 0) {
-                return DKG_ENOMEM;
+            while (ex->keys_len + DKG_KEY_MAX > ex->keys_cap) {
+                if (dkg__grow((void **)&ex->keys, &ex->keys_cap, 1) != 0) {
+                    return DKG_ENOMEM;
+                }
             }
+            token *tok = &ex->tokens[ex->ntokens++];
+            tok->sentence = (int)s;
+            tok->key_off = ex->keys_len;
+            i = scan_token(t, i, end, tok, ex->keys + ex->keys_len);
+            ex->keys_len += (tok->key_len < DKG_KEY_MAX ? tok->key_len : 0) + 1;
         }
     }
     return 0;

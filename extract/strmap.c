@@ -18,8 +18,7 @@
 uint64_t dkg__hash_more(uint64_t h, const char *s, size_t len)
 {
     for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL; /* FNV-1a prime */
+        h = dkg__hash_byte(h, (unsigned char)s[i]);
     }
     return h;
 }

@@ -34,6 +34,11 @@ void dkg__strmap_destroy(dkg_strmap *m);
  * appending (a name span one token longer) is not hashed again from its start. */
 #define DKG_HASH_SEED 1469598103934665603ULL
 uint64_t dkg__hash_more(uint64_t h, const char *s, size_t len);
+/* dkg__hash_more by one byte. */
+static inline uint64_t dkg__hash_byte(uint64_t h, unsigned char c)
+{
+    return (h ^ c) * 1099511628211ULL; /* FNV-1a prime */
+}
 static inline uint64_t dkg__hash(const char *s, size_t len)
 {
     return dkg__hash_more(DKG_HASH_SEED, s, len);

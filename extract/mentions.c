@@ -54,9 +54,23 @@ size_t dkg__pool_add(dkg_extractor *ex, const char *s, size_t len)
 
 /* ---- tokens ------------------------------------------------------------------------ */
 
+/* Classes of ASCII bytes, looked up once per byte of text: a letter or digit
+ * (the bytes of a token), a lower-case letter, a digit. */
+enum { C_ALNUM = 1, C_LOWER = 2, C_DIGIT = 4 };
+static const unsigned char ascii_class[128] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 0, 0, 0, 0, 0, 0, /* 0-9 */
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* A-O */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, /* P-Z */
+    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, /* a-o */
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0, /* p-z */
+};
+
 static int ascii_alnum(unsigned char c)
 {
-    return (unsigned)((c | 0x20) - 'a') < 26u || (unsigned)(c - '0') < 10u;
+    return ascii_class[c] & C_ALNUM;
 }
 
 /* Length of the character at p if it is punctuation or a space, else 0. */
@@ -97,8 +111,7 @@ static int is_upper_start(const unsigned char *p)
 static size_t scan_token(const unsigned char *t, size_t i, size_t end, token *tok, char *key)
 {
     size_t start = i;
-    int has_lower = 0;
-    int digit = 0;
+    unsigned seen = 0; /* the ASCII classes met */
     int ascii = 1;
     uint64_t hash = DKG_HASH_SEED;
     while (i < end) {
@@ -108,9 +121,8 @@ static size_t scan_token(const unsigned char *t, size_t i, size_t end, token *to
                 break;
             }
             ascii = 0;
-        } else if (ascii_alnum(c)) {
-            has_lower |= c >= 'a';
-            digit |= c <= '9';
+        } else if (ascii_class[c] & C_ALNUM) {
+            seen |= ascii_class[c];
             unsigned char folded = c | 0x20; /* lower case; digits already have the bit */
             if (i - start < DKG_KEY_MAX) {
                 key[i - start] = (char)folded;
@@ -125,8 +137,8 @@ static size_t scan_token(const unsigned char *t, size_t i, size_t end, token *to
     tok->start = start;
     tok->end = i;
     tok->upper = is_upper_start(t + start) ? 1u : 0u;
-    tok->allcaps = !has_lower && tok->upper ? 1u : 0u;
-    tok->digit = digit ? 1u : 0u;
+    tok->allcaps = !(seen & C_LOWER) && tok->upper ? 1u : 0u;
+    tok->digit = seen & C_DIGIT ? 1u : 0u;
     tok->ascii = ascii ? 1u : 0u;
     tok->match = -1;
     if (ascii && len < DKG_KEY_MAX) {

@@ -8,11 +8,18 @@
  * ever on the thread that calls cli_pool_submit / cli_pool_finish: that is the
  * thread that prints or touches igraph, so the callback needs no locking.
  *
- * Memory is bounded: at most `queue` records (default 4 per worker) are in
+ * Records travel in batches: with threads, submitted records are gathered
+ * until CLI_BATCH_BYTES of text (or CLI_BATCH_RECORDS records), and one
+ * worker extracts the whole batch, so the threads synchronise once per batch
+ * rather than once per article. Results are delivered when their batch is
+ * done (and at cli_pool_finish for the last, partial one), so with threads
+ * the callback runs up to a few batches behind the submissions.
+ *
+ * Memory is bounded: at most `queue` batches (default 4 per worker) are in
  * flight; cli_pool_submit blocks while the oldest one is still being worked
  * on. Each slot keeps its buffers for reuse, and gives back any that grew past
  * a few megabytes, so a stream of any length runs in the memory of `queue`
- * articles and their results.
+ * batches and their results.
  *
  * With one thread (-j1) no thread is started: submit extracts at once and
  * calls the callback before returning, so -j1 costs nothing over a plain loop.
@@ -65,8 +72,15 @@ typedef struct cli_pool cli_pool;
 /* Article text after which a one-thread pool JIT-compiles the rules. */
 #define CLI_JIT_AFTER_BYTES ((size_t)64 * 1024)
 
+/* A batch is handed to a worker once it holds this much text or this many
+ * records. 64 KB extracts in a few milliseconds: hand-offs are rare, and the
+ * last batch, which only one thread can work on, stays short. */
+#define CLI_BATCH_BYTES ((size_t)64 * 1024)
+#define CLI_BATCH_RECORDS 512
+
 /* Start a pool of `threads` workers (1 = no thread at all) over lex and rules
- * (borrowed: they must outlive the pool). queue <= 0 picks 4 per worker.
+ * (borrowed: they must outlive the pool). queue (batches in flight) <= 0
+ * picks 4 per worker.
  * Returns 0, DKG_ENOMEM, or DKG_EINVAL when threads < 1 or a thread could not
  * be started. */
 int cli_pool_new(cli_pool **out, int threads, int queue, const dkg_lexicon *lex,

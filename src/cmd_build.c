@@ -3,14 +3,16 @@
  * Inputs are walked in order by src/input.c; each record is either an
  * article, extracted here with the public extraction API, or an extraction
  * line (`dkg extract --jsonl` output), added as it is. All graph calls stay
- * on this (the main) thread, as igraph requires. With -j N > 1 articles are
- * copied into a batch (at most BATCH_ARTICLES of them, BATCH_BYTES of text),
- * N threads each with their own dkg_extractor (lexicon and rules are shared,
- * read-only) extract the batch, and the main thread then adds the results
- * in input order: the graph, the messages and their order are the same as
- * with -j 1. An extraction record in the input first drains the batch, for
- * the same reason. Rejected: a queue with a reorder buffer (more code for no
- * gain: a batch of small articles extracts in milliseconds).
+ * on this (the main) thread, as igraph requires. Articles go through the
+ * same worker pool as `dkg extract` (src/cli_parallel.c): with -j N > 1, N
+ * threads each with their own dkg_extractor (lexicon and rules are shared,
+ * read-only) extract batches of articles while this thread reads the input
+ * and adds finished results to the graph in input order; extraction records
+ * in the input are queued among the articles, so the graph, the messages and
+ * their order are the same as with -j 1. (This replaced a batch that all
+ * threads extracted and then all waited for the graph: the graph and the
+ * reading did not overlap with extraction, and threads were started anew for
+ * every batch.)
  *
  * The lexicon and rules are loaded only when the first article arrives (or
  * up front when --lexicon/--rules name files, so their errors come first):
@@ -22,7 +24,6 @@
  * it was: dkg_graph_save writes a temporary file and renames it.
  */
 #include <getopt.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +31,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli_parallel.h"
 #include "cli_pipeline.h"
 #include "commands.h"
 #include "dkg/extract.h"
@@ -38,23 +40,6 @@
 
 #define MAX_USER_FILES 64 /* the size of cli_extract_setup's arrays */
 #define MAX_JOBS 256
-#define BATCH_ARTICLES 512
-#define BATCH_BYTES ((size_t)32 * 1024 * 1024)
-
-/* One article waiting in a batch: copies of the record, then its extraction. */
-typedef struct job {
-    char *text;
-    size_t len;
-    char *id;
-    char *source;
-    char *date;
-    char *title;
-    long line;
-    char *json; /* malloc'd copy of the extractor's output, or NULL */
-    size_t json_len;
-    int rc;
-    dkg_error err;
-} job;
 
 /* The one description of each option: --help is printed from it. */
 static const struct {
@@ -101,11 +86,8 @@ typedef struct build_ctx {
     dkg_lexicon *lexicon;
     dkg_rules *rules;
     int jobs;
-    dkg_extractor *extractors[MAX_JOBS]; /* [0] serves -j 1 */
+    cli_pool *pool;     /* created with the first article */
     int extractor_failed;
-    job *batch;
-    size_t n_batch;
-    size_t batch_bytes;
     long added;
     long skipped;
     long failed;
@@ -119,24 +101,6 @@ static double seconds_since(const struct timespec *t)
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
     return (double)(now.tv_sec - t->tv_sec) + (double)(now.tv_nsec - t->tv_nsec) / 1e9;
-}
-
-static int make_extractor(build_ctx *b)
-{
-    dkg_error err;
-    dkg_error_clear(&err);
-    if (cli_load_extraction_data(&b->setup, &b->lexicon, &b->rules) != 0) {
-        b->extractor_failed = 1;
-        return 1;
-    }
-    for (int i = 0; i < b->jobs; i++) {
-        if (dkg_extractor_new(&b->extractors[i], b->lexicon, b->rules, NULL, &err) != 0) {
-            cli_print_error(&err);
-            b->extractor_failed = 1;
-            return 1;
-        }
-    }
-    return 0;
 }
 
 static void show_progress(build_ctx *b, int final)
@@ -183,128 +147,33 @@ static void extract_failed(build_ctx *b, dkg_error *err, const char *source, lon
     show_progress(b, 0);
 }
 
-typedef struct worker {
-    build_ctx *b;
-    int index;
-    int nthreads;
-} worker;
-
-static void *extract_jobs(void *arg)
+/* Called by the pool on this thread, in input order. */
+static int on_result(void *ctx, const cli_pool_result *res)
 {
-    const worker *w = arg;
-    build_ctx *b = w->b;
-    for (size_t i = (size_t)w->index; i < b->n_batch; i += (size_t)w->nthreads) {
-        job *j = &b->batch[i];
-        dkg_article a = {j->id, j->source, j->date, j->title, j->text, j->len};
-        const char *json = NULL;
-        size_t len = 0;
-        dkg_error_clear(&j->err);
-        j->rc = dkg_extract(b->extractors[w->index], &a, &json, &len, &j->err);
-        if (j->rc == 0) {
-            j->json = malloc(len + 1);
-            if (j->json == NULL) {
-                j->rc = dkg_error_set(&j->err, DKG_ENOMEM, "out of memory");
-            } else {
-                memcpy(j->json, json, len + 1);
-                j->json_len = len;
-            }
-        }
+    build_ctx *b = ctx;
+    if (res->rc != 0) {
+        dkg_error err = *res->err;
+        extract_failed(b, &err, res->source, res->line);
+    } else {
+        add_json(b, res->json, res->len, res->source, res->line);
     }
-    return NULL;
-}
-
-static void free_job(job *j)
-{
-    free(j->text);
-    free(j->id);
-    free(j->source);
-    free(j->date);
-    free(j->title);
-    free(j->json);
-    memset(j, 0, sizeof *j);
-}
-
-/* Extract the pending batch on b->jobs threads, then add it in input order.
- * Returns 1 when the extractors cannot be set up. */
-static int run_batch(build_ctx *b)
-{
-    if (b->n_batch == 0) {
-        return 0;
-    }
-    if (b->extractors[0] == NULL && make_extractor(b) != 0) {
-        return 1;
-    }
-    worker workers[MAX_JOBS];
-    pthread_t threads[MAX_JOBS];
-    int started[MAX_JOBS];
-    int n = b->jobs < (int)b->n_batch ? b->jobs : (int)b->n_batch;
-    for (int t = 0; t < n; t++) {
-        workers[t] = (worker){b, t, n};
-        started[t] = t > 0 && pthread_create(&threads[t], NULL, extract_jobs, &workers[t]) == 0;
-    }
-    extract_jobs(&workers[0]);
-    for (int t = 1; t < n; t++) {
-        if (started[t]) {
-            pthread_join(threads[t], NULL);
-        } else {
-            extract_jobs(&workers[t]); /* no thread: do its share here */
-        }
-    }
-    for (size_t i = 0; i < b->n_batch; i++) {
-        job *j = &b->batch[i];
-        if (j->rc != 0) {
-            extract_failed(b, &j->err, j->source, j->line);
-        } else {
-            add_json(b, j->json, j->json_len, j->source, j->line);
-        }
-        free_job(j);
-    }
-    b->n_batch = 0;
-    b->batch_bytes = 0;
     return 0;
 }
 
-static char *dup_or_null(const char *s, int *oom)
+/* Load the lexicon and rules and start the pool. Returns 1 on failure. */
+static int make_extractor(build_ctx *b)
 {
-    if (s == NULL) {
-        return NULL;
-    }
-    char *d = strdup(s);
-    if (d == NULL) {
-        *oom = 1;
-    }
-    return d;
-}
-
-/* Copy an article into the batch. Returns 1 when out of memory. */
-static int enqueue(build_ctx *b, const dkg_input_record *rec)
-{
-    if (b->batch == NULL) {
-        b->batch = calloc(BATCH_ARTICLES, sizeof *b->batch);
-        if (b->batch == NULL) {
-            return 1;
+    dkg_error err;
+    dkg_error_clear(&err);
+    if (cli_load_extraction_data(&b->setup, &b->lexicon, &b->rules) != 0 ||
+        cli_pool_new(&b->pool, b->jobs, 0, b->lexicon, b->rules, NULL, on_result, b, &err) !=
+            0) {
+        if (err.code != 0) {
+            cli_print_error(&err);
         }
-    }
-    job *j = &b->batch[b->n_batch];
-    int oom = 0;
-    j->text = malloc(rec->article.len + 1);
-    if (j->text == NULL) {
+        b->extractor_failed = 1;
         return 1;
     }
-    memcpy(j->text, rec->article.text, rec->article.len);
-    j->text[rec->article.len] = '\0';
-    j->len = rec->article.len;
-    j->id = dup_or_null(rec->article.id, &oom);
-    j->source = dup_or_null(rec->source, &oom);
-    j->date = dup_or_null(rec->article.date, &oom);
-    j->title = dup_or_null(rec->article.title, &oom);
-    j->line = rec->line;
-    if (oom) {
-        free_job(j);
-        return 1;
-    }
-    b->n_batch++;
-    b->batch_bytes += rec->article.len;
     return 0;
 }
 
@@ -313,11 +182,16 @@ static int on_record(void *ctx, const dkg_input_record *rec)
 {
     build_ctx *b = ctx;
     if (rec->kind != DKG_INPUT_ARTICLE) {
-        /* Keep input order: what is queued goes first. */
-        if (run_batch(b) != 0) {
+        if (b->pool == NULL) {
+            add_json(b, rec->json, rec->json_len, rec->source, rec->line);
+            return 0;
+        }
+        /* Queued, so that it is added after the articles before it. */
+        if (cli_pool_submit_json(b->pool, rec->json, rec->json_len, rec->source, rec->line) !=
+            0) {
+            cli_errorf("out of memory");
             return 1;
         }
-        add_json(b, rec->json, rec->json_len, rec->source, rec->line);
         return 0;
     }
     /* The extraction's doc.id is the input's id or else the content id
@@ -335,28 +209,13 @@ static int on_record(void *ctx, const dkg_input_record *rec)
         show_progress(b, 0);
         return 0;
     }
-    if (b->jobs > 1) {
-        if (enqueue(b, rec) != 0) {
-            cli_errorf("out of memory");
-            return 1;
-        }
-        if (b->n_batch == BATCH_ARTICLES || b->batch_bytes >= BATCH_BYTES) {
-            return run_batch(b);
-        }
-        return 0;
-    }
-    if (b->extractors[0] == NULL && make_extractor(b) != 0) {
+    if (b->pool == NULL && make_extractor(b) != 0) {
         return 1;
     }
-    dkg_error err;
-    dkg_error_clear(&err);
-    const char *json = NULL;
-    size_t len = 0;
-    if (dkg_extract(b->extractors[0], &rec->article, &json, &len, &err) != 0) {
-        extract_failed(b, &err, rec->source, rec->line);
-        return 0;
+    if (cli_pool_submit(b->pool, &rec->article, rec->source, rec->line) != 0) {
+        cli_errorf("out of memory");
+        return 1;
     }
-    add_json(b, json, len, rec->source, rec->line);
     return 0;
 }
 
@@ -466,7 +325,8 @@ int cmd_build(int argc, char **argv)
     dkg_input_options opt = {date};
     int stopped = 0;
     long walk_failed = dkg_input_walk(argv + optind, argc - optind, &opt, on_record, &b, &stopped);
-    if (!stopped && run_batch(&b) != 0) {
+    if (!stopped && b.pool != NULL && cli_pool_finish(b.pool) != 0) {
+        cli_errorf("out of memory");
         stopped = 1;
     }
     show_progress(&b, 1);
@@ -491,13 +351,7 @@ int cmd_build(int argc, char **argv)
     }
 
 done:
-    for (size_t i = 0; i < b.n_batch; i++) {
-        free_job(&b.batch[i]);
-    }
-    free(b.batch);
-    for (int i = 0; i < MAX_JOBS; i++) {
-        dkg_extractor_free(b.extractors[i]);
-    }
+    cli_pool_free(b.pool);
     dkg_rules_free(b.rules);
     dkg_lexicon_free(b.lexicon);
     dkg_graph_free(b.graph);

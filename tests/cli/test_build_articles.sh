@@ -54,6 +54,18 @@ expect_stderr "dkg: build: 46 articles added, 0 skipped, 0 failed;"
 run "$DKG" build -j 4 -o "$TMP/mix4.json" "$TMP/mix.jsonl"
 expect_status 0 "-j 4 mixed"
 same_file "$TMP/mix1.json" "$TMP/mix4.json" "mixed input, -j 4 = -j 1"
+# Longer than one batch (the pool hands a thread 64 KB of text at a time), with
+# extraction lines inside batches and repeated articles, some of them still in
+# flight when their first copy is added: same graph and same counts.
+for _ in $(seq 12); do cat "$TMP/mix.jsonl"; done >"$TMP/mix12.jsonl"
+run "$DKG" build -j 1 -o "$TMP/mix12.json" "$TMP/mix12.jsonl"
+cp "$TMP/err" "$TMP/mix12_1.err"
+cp "$TMP/mix12.json" "$TMP/mix12_1.json"
+run "$DKG" build -j 2 -o "$TMP/mix12.json" "$TMP/mix12.jsonl"
+expect_status 0 "-j 2, several batches"
+expect_stderr "dkg: build: 46 articles added, 506 skipped, 0 failed;"
+same_file "$TMP/mix12_1.err" "$TMP/err" "several batches: messages, -j 2 = -j 1"
+same_file "$TMP/mix12_1.json" "$TMP/mix12.json" "several batches, -j 2 = -j 1"
 
 # JSON Lines articles (ids given) in reverse order, under the same file name.
 mkdir -p "$TMP/fwd" "$TMP/rev"

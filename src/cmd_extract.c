@@ -14,7 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "cli_parallel.h"
 #include "cli_pipeline.h"
@@ -43,8 +42,6 @@ static const char usage[] =
     "\n"
     "Exit status: 0 all articles extracted, 1 some input failed (the others are\n"
     "still printed), 2 usage error.\n";
-
-#define OUT_BUFFER_BYTES (64 * 1024)
 
 typedef struct extract_run {
     cli_pool *pool;
@@ -180,12 +177,6 @@ int cmd_extract(int argc, char **argv)
         return cli_usage_error("extract", "no input given (a file, a directory, or - for stdin)");
     }
     xopt.pretty = !jsonl;
-    /* Output is about three times the input: with stdio's 4 KB buffer a 20 MB
-     * corpus took 15,000 write calls. A terminal keeps its line buffering. */
-    static char outbuf[OUT_BUFFER_BYTES];
-    if (!isatty(STDOUT_FILENO)) {
-        setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
-    }
     setup.defer_jit = 1; /* the pool decides, see cli_parallel.h */
     dkg_lexicon *lex = NULL;
     dkg_rules *rules = NULL;

@@ -87,9 +87,10 @@ int cli_pool_new(cli_pool **out, int threads, int queue, const dkg_lexicon *lex,
                  dkg_rules *rules, const dkg_extract_options *xopt,
                  cli_pool_result_fn on_result, void *ctx, dkg_error *err);
 
-/* Copy the article (text, id, source, date, title) into a free slot and queue
- * it; source and line are handed back with the result. May block until the
- * oldest record is finished, and may call on_result for finished records.
+/* Copy the article (text, id, source, date, title) into the batch being
+ * filled (handed to a worker once full); source and line are handed back with
+ * the result. May block until the oldest batch is finished, and may call
+ * on_result for finished records.
  * Returns 0, DKG_ENOMEM, or the first non-zero value on_result returned. */
 int cli_pool_submit(cli_pool *pool, const dkg_article *article, const char *source,
                     long line);

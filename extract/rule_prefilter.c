@@ -50,9 +50,9 @@ typedef struct lit {
 
 /* One item while deriving: a set of literals, one of which must occur. */
 typedef struct item {
-    int n;
-    lit lits[MAX_LITS];
-} item;
+    int n, cap;
+    lit lits[]; /* cap of them: most items hold one or two, so they are sized */
+} item;         /* to fit (large fixed items made loading 11 M instructions slower) */
 
 typedef struct seq {
     int n;
@@ -106,12 +106,39 @@ static void seq_append(seq *into, seq *from)
     from->n = 0;
 }
 
+static item *item_new(int cap)
+{
+    item *it = malloc(sizeof *it + (size_t)cap * sizeof it->lits[0]);
+    if (it != NULL) {
+        it->n = 0;
+        it->cap = cap;
+    }
+    return it;
+}
+
+/* Append l to *it, growing it; 0, or -1 (out of memory, or over MAX_LITS). */
+static int item_append(item **it, const lit *l)
+{
+    if ((*it)->n == (*it)->cap) {
+        int cap = (*it)->cap * 2;
+        item *grown = cap <= MAX_LITS ? realloc(*it, sizeof **it + (size_t)cap * sizeof l[0])
+                                      : NULL;
+        if (grown == NULL) {
+            return -1;
+        }
+        grown->cap = cap;
+        *it = grown;
+    }
+    (*it)->lits[(*it)->n++] = *l;
+    return 0;
+}
+
 static item *item_of_literal(const char *s, size_t len, int word_start)
 {
     if (len == 0) {
         return NULL;
     }
-    item *it = calloc(1, sizeof *it);
+    item *it = item_new(1);
     if (it == NULL) {
         return NULL; /* out of memory only weakens the skeleton */
     }
@@ -430,10 +457,11 @@ static size_t placeholder(parser *p, size_t i, seq *out, int *ends, int *optiona
     if (dkg__placeholder_info(name, &types, &list)) {
         /* A token is "\x01" and its type letter; persons2 needs two. */
         for (int k = 0; k < (list == 2 ? 2 : 1); k++) {
-            item *it = calloc(1, sizeof *it);
+            item *it = item_new((int)strlen(types));
             for (const char *t = types; it != NULL && *t; t++) {
                 lit *l = &it->lits[it->n++];
                 l->len = 2;
+                l->word_start = 0;
                 l->s[0] = MASK_OPEN;
                 l->s[1] = (char)lower((unsigned char)*t);
             }
@@ -596,7 +624,7 @@ static int parse_alternation(parser *p, int boundary_in, seq *out, int *ends_out
         seq_append(out, &first);
         return n;
     }
-    item *merged = calloc(1, sizeof *merged);
+    item *merged = item_new(8);
     int ok = merged != NULL;
     seq alt = first;
     for (;;) {
@@ -606,11 +634,11 @@ static int parse_alternation(parser *p, int boundary_in, seq *out, int *ends_out
                 best = k;
             }
         }
-        if (best < 0 || (ok && merged->n + alt.items[best]->n > MAX_LITS)) {
+        if (best < 0) {
             ok = 0; /* an alternative that needs nothing we can name */
         }
         for (int k = 0; ok && k < alt.items[best]->n; k++) {
-            merged->lits[merged->n++] = alt.items[best]->lits[k];
+            ok = item_append(&merged, &alt.items[best]->lits[k]) == 0;
         }
         seq_clear(&alt);
         if (p->failed || p->src[p->i] != '|') {

@@ -8,6 +8,14 @@ testlib_passed=0
 testlib_failed=0
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/dkg-test.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
+# DKG_TEST_LAUNCHER, when set, is a command (for example valgrind with its
+# options) that every call of dkg in the test runs under: CI's memcheck step
+# runs the whole suite this way.
+if [ -n "${DKG_TEST_LAUNCHER:-}" ]; then
+    printf '#!/bin/sh\nexec %s %s "$@"\n' "$DKG_TEST_LAUNCHER" "$DKG" >"$TMP/dkg"
+    chmod +x "$TMP/dkg"
+    DKG=$TMP/dkg
+fi
 
 pass() { testlib_passed=$((testlib_passed + 1)); }
 fail() { testlib_failed=$((testlib_failed + 1)); echo "FAIL: $*" >&2; }

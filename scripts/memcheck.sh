@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# scripts/memcheck.sh - the test suite under valgrind memcheck.
+#
+# Usage: scripts/memcheck.sh [--quick] [BUILD_DIR]     (BUILD_DIR: default build)
+#
+# Runs every unit test program under valgrind, then the CLI tests through
+# ctest with DKG_TEST_LAUNCHER set, so that every call of dkg inside them (and
+# of any dkg program it starts) runs under valgrind too. Each valgrind process
+# writes its own log; any non-empty log is an error or a definite or indirect
+# leak, and fails the run, even where a test does not look at dkg's exit
+# status. --quick leaves out the CLI tests named in SLOW_UNDER_VALGRIND: CI uses
+# it to stay inside its time budget; a full run is the default.
+# DKG_MEMCHECK_TESTS (a ctest -R regex, default ^cli/) narrows the CLI tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# CLI tests that take minutes under valgrind (valgrind runs code 10-50 times
+# slower) and add little it would see: a 100 MB article and 1,000,000
+# sentences (the same code paths as the small bad-input cases), processes
+# killed on purpose (a killed process leaves no leak report), and long loops of
+# queries or evaluations over every sample.
+SLOW_UNDER_VALGRIND='test_bad_input_big|test_kill|test_crash|test_query_samples|test_eval_agree|test_export_html'
+
+quick=0
+[ "${1:-}" = --quick ] && { quick=1; shift; }
+build=${1:-build}
+[ -x "$build/dkg" ] || { echo "memcheck: no $build/dkg: build first (scripts/setup.sh)" >&2; exit 1; }
+command -v valgrind >/dev/null || { echo "memcheck: valgrind is not installed (apt-get install valgrind)" >&2; exit 77; }
+
+logs=$(mktemp -d "${TMPDIR:-/tmp}/dkg-memcheck.XXXXXX")
+trap 'rm -rf "$logs"' EXIT
+# Graphviz and the shell are not ours to check: children under /usr and /bin
+# run untraced; dkg's own programs (in the build tree) are followed.
+vg=("$(command -v valgrind)" -q --suppressions="$PWD/.ci/valgrind.supp" --error-exitcode=99
+    --leak-check=full --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect
+    --trace-children=yes '--trace-children-skip=/usr/*,/bin/*' --log-file="$logs/%p.log")
+
+failed=0
+for t in "$build"/tests/test_*; do
+    [ -x "$t" ] || continue
+    status=0
+    "${vg[@]}" "$t" >"$logs/unit.out" 2>&1 || status=$?
+    case $status in
+    0) echo "memcheck: $(basename "$t"): clean ($(tail -1 "$logs/unit.out"))" ;;
+    77) echo "memcheck: $(basename "$t"): skipped" ;;
+    *) echo "memcheck: $(basename "$t"): FAILED (status $status)"; tail -20 "$logs/unit.out"; failed=1 ;;
+    esac
+done
+
+exclude=()
+[ $quick -eq 1 ] && exclude=(-E "$SLOW_UNDER_VALGRIND")
+DKG_TEST_LAUNCHER=$(printf '%q ' "${vg[@]}") ctest --test-dir "$build" -R "${DKG_MEMCHECK_TESTS:-^cli/}" "${exclude[@]}" \
+    --output-on-failure -j"$(nproc)" || failed=1
+
+for log in "$logs"/*.log; do
+    [ -s "$log" ] || continue
+    echo "memcheck: valgrind reported errors (process $(basename "$log" .log)):"
+    head -60 "$log"
+    failed=1
+done
+[ $quick -eq 1 ] && echo "memcheck: --quick left out: ${SLOW_UNDER_VALGRIND//|/ }"
+[ $failed -eq 0 ] && echo "memcheck: zero errors, zero definite or indirect leaks"
+exit $failed

@@ -5,7 +5,7 @@
 #
 # Runs every unit test program under valgrind, then the CLI tests through
 # ctest with DKG_TEST_LAUNCHER set, so that every call of dkg inside them (and
-# of any dkg program it starts) runs under valgrind too. Each valgrind process
+# of dkg-graph, which dkg starts for the graph commands) runs under valgrind. Each valgrind process
 # writes its own log; any non-empty log is an error or a definite or indirect
 # leak, and fails the run, even where a test does not look at dkg's exit
 # status. --quick leaves out the CLI tests named in SLOW_UNDER_VALGRIND: CI uses

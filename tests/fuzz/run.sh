@@ -2,7 +2,7 @@
 # tests/fuzz/run.sh - build the libFuzzer targets and run each for SECONDS.
 #
 # Usage: tests/fuzz/run.sh SECONDS [TARGET...]
-#   TARGET: extract jsonl lexicon rules graph query (default: all, one after the
+#   TARGET: extract jsonl lexicon snapshot rules graph query (default: all, one after the
 #   other, one process each: the machine is shared).
 # Environment: DKG_FUZZ_BUILD (build dir, default build-fuzz), DKG_FUZZ_SEED
 # (libFuzzer's seed, default 1, so a CI run replays the same inputs), DKG_DATA_DIR
@@ -22,7 +22,7 @@ src=$PWD
 seconds=${1:?usage: tests/fuzz/run.sh SECONDS [TARGET...]}
 shift
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(extract jsonl lexicon rules graph query)
+[ ${#targets[@]} -eq 0 ] && targets=(extract jsonl lexicon snapshot rules graph query)
 build=${DKG_FUZZ_BUILD:-build-fuzz}
 
 if ! command -v clang >/dev/null; then

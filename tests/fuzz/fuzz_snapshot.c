@@ -1,0 +1,127 @@
+/* tests/fuzz/fuzz_snapshot.c - libFuzzer target: the lexicon snapshot.
+ *
+ * dkg loads the lexicon from a binary snapshot made at build time
+ * (extract/lexicon_cache.c); a payload hash catches a damaged file, and the
+ * decoder promises that even a file whose hash is right cannot make it read
+ * out of bounds or build a lexicon that breaks extraction. Random bytes would
+ * almost never get past the format's first checks, so the input is
+ *
+ *     LEXICON JSON [ NUL EDITS ]
+ *
+ * The JSON is loaded and snapshotted; with no edits, the snapshot must decode
+ * and the decoded lexicon must extract a fixed article exactly as the
+ * original does (the round trip). Each 4 bytes of EDITS (a 24-bit offset into
+ * the payload, then a byte to XOR there) damage the payload; the hash is
+ * re-signed so that the damage reaches the structural checks, and the result
+ * must be a refusal or a lexicon that extracts without harm. */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fuzz_common.h"
+#include "lexicon_cache.h"
+#include "lexicon_internal.h"
+
+#define SOURCE_HASH 0x5eedu
+
+static dkg_rules *rules;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    dkg_lexicon *unused = NULL;
+    (void)argc;
+    (void)argv;
+    fuzz_load_defaults(&unused, &rules, 0, 1);
+    dkg_lexicon_free(unused);
+    return 0;
+}
+
+/* The extraction JSON of a fixed article with lex (malloc'd), or NULL when
+ * no extractor can be made with it. */
+static char *extract_with(dkg_lexicon *lex)
+{
+    static const char article[] =
+        " date 2025-12-04 Leaders meet\n\n"
+        "President Alpha Beta met Prime Minister Gamma in Paris on Thursday. "
+        "The French leader said the two leaders would visit Beijing. "
+        "Ms. Delta, a senior fellow at the Institute, spoke by phone with Epsilon.\n";
+    dkg_extractor *ex = NULL;
+    dkg_error err;
+    dkg_article art;
+    const char *json = NULL;
+    size_t len = 0;
+    char *copy = NULL;
+    dkg_error_clear(&err);
+    if (dkg_extractor_new(&ex, lex, rules, NULL, &err) != 0) {
+        return NULL;
+    }
+    memset(&art, 0, sizeof art);
+    art.text = article;
+    art.len = sizeof article - 1;
+    art.date = "2025-12-04";
+    FUZZ_ASSERT(dkg_extract(ex, &art, &json, &len, &err) == 0 && json != NULL &&
+                strlen(json) == len);
+    copy = strdup(json);
+    FUZZ_ASSERT(copy != NULL);
+    dkg_extractor_free(ex);
+    return copy;
+}
+
+/* Apply the edits to the payload of snap and re-sign it. */
+static void damage(char *snap, size_t snap_len, const uint8_t *edits, size_t nedits)
+{
+    size_t payload_len = snap_len - DKG_CACHE_HEADER_BYTES;
+    char *payload = snap + DKG_CACHE_HEADER_BYTES;
+    for (size_t i = 0; i + 4 <= nedits && payload_len > 0; i += 4) {
+        size_t at = (size_t)edits[i] | (size_t)edits[i + 1] << 8 | (size_t)edits[i + 2] << 16;
+        payload[at % payload_len] = (char)(payload[at % payload_len] ^ edits[i + 3]);
+    }
+    uint64_t hash = dkg__cache_hash(0, payload, payload_len);
+    memcpy(snap + DKG_CACHE_HASH_AT, &hash, sizeof hash);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const uint8_t *nul = memchr(data, '\0', size);
+    size_t json_len = nul != NULL ? (size_t)(nul - data) : size;
+    const uint8_t *edits = nul != NULL ? nul + 1 : NULL;
+    size_t nedits = nul != NULL ? size - json_len - 1 : 0;
+    dkg_lexicon *original = NULL, *decoded = NULL;
+    dkg_error err;
+    char *snap = NULL;
+    size_t snap_len = 0;
+    dkg_error_clear(&err);
+    if (dkg_lexicon_new(&original, &err) != 0) {
+        return 0;
+    }
+    if (dkg_lexicon_load_buffer(original, "fuzz.json", (const char *)data, json_len, &err) != 0 ||
+        dkg__lexicon_cache_encode(original, SOURCE_HASH, &snap, &snap_len, &err) != 0) {
+        dkg_lexicon_free(original);
+        return 0;
+    }
+    FUZZ_ASSERT(snap_len >= DKG_CACHE_HEADER_BYTES);
+    if (nedits >= 4) {
+        damage(snap, snap_len, edits, nedits);
+    }
+    FUZZ_ASSERT(dkg_lexicon_new(&decoded, &err) == 0);
+    int rc = dkg__lexicon_cache_decode(decoded, snap, snap_len, SOURCE_HASH);
+    if (nedits < 4) {
+        /* The round trip: the same lexicon, so the same extraction. */
+        FUZZ_ASSERT(rc == 0);
+        char *want = extract_with(original);
+        char *got = extract_with(decoded);
+        FUZZ_ASSERT((want == NULL) == (got == NULL));
+        FUZZ_ASSERT(want == NULL || strcmp(want, got) == 0);
+        free(want);
+        free(got);
+    } else if (rc == 0) {
+        free(extract_with(decoded));
+    }
+    /* Strings of a decoded lexicon point into the snapshot: free it last. */
+    dkg_lexicon_free(decoded);
+    dkg_lexicon_free(original);
+    free(snap);
+    return 0;
+}

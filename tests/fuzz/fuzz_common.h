@@ -62,6 +62,16 @@ static inline void fuzz_load_defaults(dkg_lexicon **lex_out, dkg_rules **rules_o
     }
 }
 
+/* Just the shipped rules, for the targets whose input is a lexicon. */
+static inline dkg_rules *fuzz_shipped_rules(void)
+{
+    dkg_lexicon *unused = NULL;
+    dkg_rules *rules = NULL;
+    fuzz_load_defaults(&unused, &rules, 0, 1);
+    dkg_lexicon_free(unused);
+    return rules;
+}
+
 /* A private file in /dev/shm (memory, not disk) for APIs that read paths.
  * Returns a static path; the target unlinks it after each input. */
 static inline const char *fuzz_write_temp(const char *suffix, const unsigned char *data,

@@ -16,10 +16,10 @@ cd "$(dirname "$0")/.."
 
 # What --quick runs of the CLI suite: the hostile-input tests (all but the
 # 100 MB one), messages and output devices, and one broad test of extract,
-# query and export. Valgrind costs about a second of CPU per call of dkg just
-# to start, and the suite calls dkg some 620 times, so the whole suite takes
-# about 25 minutes on two cores: too long for every CI run, which has a 15
-# minute budget for all its steps. This set is some 215 calls.
+# query and export. Valgrind costs 0.7 s (dkg --version) to 1.9 s (a query
+# handed to dkg-graph) of CPU per call of dkg just to start, and the whole
+# suite calls dkg 622 times: too long for every CI run, whose 15-minute budget
+# covers all its steps. This set is about 215 calls.
 QUICK_CLI_TESTS='cli/(test_bad_input|test_bad_input_data|test_bad_input_data_utf8|test_bad_input_duplicate_keys'
 QUICK_CLI_TESTS+='|test_bad_input_empty|test_bad_input_graph|test_bad_input_json_depth|test_bad_input_jsonl'
 QUICK_CLI_TESTS+='|test_messages|test_output_devices|test_query|test_extract_cli|test_export_formats)$'

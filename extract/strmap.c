@@ -12,6 +12,7 @@
 
 #include "dkg/error.h"
 #include "strmap.h"
+#include "table_alloc.h"
 
 #define ARENA_BLOCK ((size_t)64 * 1024)
 
@@ -32,8 +33,8 @@ void dkg__strmap_destroy(dkg_strmap *m)
         free(m->arena_blocks[i]);
     }
     free(m->arena_blocks);
-    free(m->slots);
-    free(m->tags);
+    dkg__table_free(m->slots, m->capacity * sizeof *m->slots);
+    dkg__table_free(m->tags, m->capacity * sizeof *m->tags);
     memset(m, 0, sizeof *m);
 }
 
@@ -91,11 +92,14 @@ int dkg__strmap_get_hashed(const dkg_strmap *m, const char *key, size_t len, uin
 
 static int grow_to(dkg_strmap *m, size_t capacity)
 {
-    dkg_strmap_slot *slots = calloc(capacity, sizeof *slots);
-    uint16_t *tags = calloc(capacity, sizeof *tags);
+    if (capacity > SIZE_MAX / sizeof(dkg_strmap_slot)) {
+        return DKG_ENOMEM;
+    }
+    dkg_strmap_slot *slots = dkg__table_alloc(capacity * sizeof *slots);
+    uint16_t *tags = dkg__table_alloc(capacity * sizeof *tags);
     if (slots == NULL || tags == NULL) {
-        free(slots);
-        free(tags);
+        dkg__table_free(slots, capacity * sizeof *slots);
+        dkg__table_free(tags, capacity * sizeof *tags);
         return DKG_ENOMEM;
     }
     for (size_t i = 0; i < m->capacity; i++) {
@@ -110,8 +114,8 @@ static int grow_to(dkg_strmap *m, size_t capacity)
         slots[j] = *s;
         tags[j] = tag_of(s->hash);
     }
-    free(m->slots);
-    free(m->tags);
+    dkg__table_free(m->slots, m->capacity * sizeof *m->slots);
+    dkg__table_free(m->tags, m->capacity * sizeof *m->tags);
     m->slots = slots;
     m->tags = tags;
     m->capacity = capacity;

@@ -632,5 +632,6 @@ void dkg_rules_free(dkg_rules *rules)
     dkg__strmap_destroy(&rules->institutions);
     dkg__strmap_destroy(&rules->metonym_verbs);
     dkg__strmap_destroy(&rules->gatherings);
+    dkg__code_arena_free(rules->code_arena); /* after the patterns that live in it */
     free(rules);
 }

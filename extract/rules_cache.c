@@ -17,6 +17,7 @@
  * Layout: a 48-byte header (magic, format version, byte-order mark, then
  * 64-bit rules-file hash, payload length, payload hash and pattern count),
  * then PCRE2's serialized bytes. */
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,7 @@
 #include "lexicon_cache.h"
 #include "lexicon_internal.h"
 #include "rules_internal.h"
+#include "table_alloc.h"
 
 #define MAGIC "DKGRULC\n"
 #define FORMAT_VERSION 2u
@@ -40,9 +42,69 @@ typedef struct header {
     uint64_t ncodes;
 } header;
 
+/* The decoded patterns (about 850 KB for the shipped rules) go into one
+ * block from dkg__table_alloc, on 2 MiB pages where the kernel offers them:
+ * PCRE2 allocating them one by one cost some 140 page faults of a 20 ms
+ * start. PCRE2 takes the block's allocator through a general context and
+ * keeps it in each pattern, so the JIT's own bookkeeping and any later
+ * request through a pattern come here too: hence the atomic bump (workers may
+ * match at the same time) and the fall back to malloc once the block is full.
+ * Freeing inside the block does nothing; the block goes with the rules. */
+struct dkg_code_arena {
+    char *base;
+    size_t size;
+    atomic_size_t used;
+};
+
+static void *arena_malloc(PCRE2_SIZE n, void *data)
+{
+    struct dkg_code_arena *a = data;
+    size_t need = (n + 15) & ~(size_t)15;
+    if (need >= n && need <= a->size) {
+        size_t at = atomic_fetch_add(&a->used, need);
+        if (at <= a->size - need) {
+            return a->base + at;
+        }
+    }
+    return malloc(n);
+}
+
+static void arena_free(void *p, void *data)
+{
+    struct dkg_code_arena *a = data;
+    if ((char *)p >= a->base && (char *)p < a->base + a->size) {
+        return;
+    }
+    free(p);
+}
+
+void dkg__code_arena_free(struct dkg_code_arena *arena)
+{
+    if (arena != NULL) {
+        dkg__table_free(arena->base, arena->size);
+        free(arena);
+    }
+}
+
+static struct dkg_code_arena *arena_new(size_t size)
+{
+    struct dkg_code_arena *a = malloc(sizeof *a);
+    char *base = a != NULL ? dkg__table_alloc(size) : NULL;
+    if (base == NULL) {
+        free(a);
+        return NULL;
+    }
+    a->base = base;
+    a->size = size;
+    atomic_init(&a->used, 0);
+    return a;
+}
+
 /* Decode the patterns of a snapshot made from a rules file hashing to
- * source; NULL when it is not such an intact snapshot. */
-static pcre2_code **decode(const char *buf, size_t len, uint64_t source, size_t *n_out)
+ * source into *arena (made here); NULL when it is not such an intact
+ * snapshot. */
+static pcre2_code **decode(const char *buf, size_t len, uint64_t source, size_t *n_out,
+                           struct dkg_code_arena **arena)
 {
     header h;
     if (len < sizeof h) {
@@ -58,12 +120,23 @@ static pcre2_code **decode(const char *buf, size_t len, uint64_t source, size_t 
         return NULL;
     }
     pcre2_code **codes = calloc((size_t)h.ncodes, sizeof *codes);
-    if (codes == NULL) {
+    /* Room for every pattern as serialized, its alignment and the context. */
+    *arena = codes != NULL ? arena_new(len + 64 * (size_t)h.ncodes + 4096) : NULL;
+    pcre2_general_context *context =
+        *arena != NULL ? pcre2_general_context_create(arena_malloc, arena_free, *arena) : NULL;
+    if (context == NULL) {
+        free(codes);
+        dkg__code_arena_free(*arena);
+        *arena = NULL;
         return NULL;
     }
-    int32_t got = pcre2_serialize_decode(codes, (int32_t)h.ncodes, (const uint8_t *)payload, NULL);
+    int32_t got =
+        pcre2_serialize_decode(codes, (int32_t)h.ncodes, (const uint8_t *)payload, context);
+    pcre2_general_context_free(context);
     if (got != (int32_t)h.ncodes) {
         free(codes); /* on failure PCRE2 has freed what it decoded */
+        dkg__code_arena_free(*arena);
+        *arena = NULL;
         return NULL;
     }
     *n_out = (size_t)h.ncodes;
@@ -79,13 +152,14 @@ int dkg_rules_load_cached(dkg_rules *rules, const char *path, const char *cache_
     if (rc != 0) {
         return rc;
     }
-    if (cache_path != NULL && rules->nrules == 0 && rules->nmodifiers == 0) {
+    if (cache_path != NULL && rules->nrules == 0 && rules->nmodifiers == 0 &&
+        rules->code_arena == NULL) {
         /* Any failure here only means: compile. */
         size_t cache_len = 0;
         const char *cache = dkg__cache_map(cache_path, &cache_len);
         if (cache != NULL) {
             rules->precompiled = decode(cache, cache_len, dkg__cache_hash(0, buf, len),
-                                        &rules->nprecompiled);
+                                        &rules->nprecompiled, &rules->code_arena);
             rules->next_precompiled = 0;
             dkg__lexicon_unmap(cache, cache_len); /* PCRE2 copied what it decoded */
         }

@@ -97,7 +97,12 @@ struct dkg_rules {
     size_t nprecompiled;      /* file's patterns in compile order, taken by compile() */
     size_t next_precompiled;
     size_t from_snapshot;     /* patterns taken from a snapshot so far (for tests) */
+    struct dkg_code_arena *code_arena; /* memory of the snapshot's patterns (rules_cache.c) */
 };
+
+/* Release the memory the snapshot's patterns were decoded into: after every
+ * pattern decoded from it has been freed. NULL is fine. */
+void dkg__code_arena_free(struct dkg_code_arena *arena);
 
 /* Masked-sentence token bytes: an entity mention becomes "\x01" TYPE INDEX "\x02". */
 #define MASK_OPEN '\x01'

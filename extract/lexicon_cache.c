@@ -192,7 +192,7 @@ typedef struct wbuf {
 
 static void put_bytes(wbuf *b, const void *p, size_t n)
 {
-    if (b->failed) {
+    if (b->failed || n == 0) { /* n == 0: p may be an empty array's NULL */
         return;
     }
     if (b->len + n > b->cap) {

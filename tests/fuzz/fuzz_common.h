@@ -72,6 +72,38 @@ static inline dkg_rules *fuzz_shipped_rules(void)
     return rules;
 }
 
+/* The extraction JSON (malloc'd) of a fixed short article with lex and
+ * rules, or NULL when no extractor can be made with them; an extraction
+ * that fails or returns a mismatched length aborts. For the targets whose
+ * input is a lexicon: entries that load but break lookup show up here. */
+static inline char *fuzz_extract_fixed_article(dkg_lexicon *lex, dkg_rules *rules)
+{
+    static const char article[] =
+        " date 2025-12-04 Leaders meet\n\n"
+        "President Alpha Beta met Prime Minister Gamma in Paris on Thursday. "
+        "The French leader said the two leaders would visit Beijing. "
+        "Ms. Delta, a senior fellow at the Institute, spoke by phone with Epsilon.\n";
+    dkg_extractor *ex = NULL;
+    dkg_error err;
+    dkg_article art;
+    const char *json = NULL;
+    size_t len = 0;
+    dkg_error_clear(&err);
+    if (dkg_extractor_new(&ex, lex, rules, NULL, &err) != 0) {
+        return NULL;
+    }
+    memset(&art, 0, sizeof art);
+    art.text = article;
+    art.len = sizeof article - 1;
+    art.date = "2025-12-04";
+    FUZZ_ASSERT(dkg_extract(ex, &art, &json, &len, &err) == 0 && json != NULL &&
+                strlen(json) == len);
+    char *copy = strdup(json);
+    FUZZ_ASSERT(copy != NULL);
+    dkg_extractor_free(ex);
+    return copy;
+}
+
 /* A private file in /dev/shm (memory, not disk) for APIs that read paths.
  * Returns a static path; the target unlinks it after each input. */
 static inline const char *fuzz_write_temp(const char *suffix, const unsigned char *data,

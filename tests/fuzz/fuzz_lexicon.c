@@ -25,34 +25,18 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static const char article[] =
-        " date 2025-12-04 Leaders meet\n\n"
-        "President Alpha Beta met Prime Minister Gamma in Paris on Thursday. "
-        "The French leader said the two leaders would visit Beijing. "
-        "Ms. Delta, a senior fellow at the Institute, spoke by phone with Epsilon.\n";
     dkg_lexicon *lex = NULL;
-    dkg_extractor *ex = NULL;
     dkg_error err;
-    dkg_article art;
-    const char *json = NULL;
-    size_t len = 0;
-    int rc;
     dkg_error_clear(&err);
     if (dkg_lexicon_new(&lex, &err) != 0) {
         return 0;
     }
-    rc = dkg_lexicon_load_buffer(lex, "fuzz.json", (const char *)data, size, &err);
+    int rc = dkg_lexicon_load_buffer(lex, "fuzz.json", (const char *)data, size, &err);
     if (rc != 0) {
         FUZZ_ASSERT(rc < 0 && err.message[0] != '\0');
-    } else if (dkg_extractor_new(&ex, lex, rules, NULL, &err) == 0) {
-        memset(&art, 0, sizeof art);
-        art.text = article;
-        art.len = sizeof article - 1;
-        art.date = "2025-12-04";
-        rc = dkg_extract(ex, &art, &json, &len, &err);
-        FUZZ_ASSERT(rc == 0 && json != NULL && strlen(json) == len);
+    } else {
+        free(fuzz_extract_fixed_article(lex, rules));
     }
-    dkg_extractor_free(ex);
     dkg_lexicon_free(lex);
     return 0;
 }

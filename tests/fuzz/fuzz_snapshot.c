@@ -36,37 +36,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     return 0;
 }
 
-/* The extraction JSON of a fixed article with lex (malloc'd), or NULL when
- * no extractor can be made with it. */
-static char *extract_with(dkg_lexicon *lex)
-{
-    static const char article[] =
-        " date 2025-12-04 Leaders meet\n\n"
-        "President Alpha Beta met Prime Minister Gamma in Paris on Thursday. "
-        "The French leader said the two leaders would visit Beijing. "
-        "Ms. Delta, a senior fellow at the Institute, spoke by phone with Epsilon.\n";
-    dkg_extractor *ex = NULL;
-    dkg_error err;
-    dkg_article art;
-    const char *json = NULL;
-    size_t len = 0;
-    char *copy = NULL;
-    dkg_error_clear(&err);
-    if (dkg_extractor_new(&ex, lex, rules, NULL, &err) != 0) {
-        return NULL;
-    }
-    memset(&art, 0, sizeof art);
-    art.text = article;
-    art.len = sizeof article - 1;
-    art.date = "2025-12-04";
-    FUZZ_ASSERT(dkg_extract(ex, &art, &json, &len, &err) == 0 && json != NULL &&
-                strlen(json) == len);
-    copy = strdup(json);
-    FUZZ_ASSERT(copy != NULL);
-    dkg_extractor_free(ex);
-    return copy;
-}
-
 /* Apply the edits to the payload of snap and re-sign it. */
 static void damage(char *snap, size_t snap_len, const uint8_t *edits, size_t nedits)
 {
@@ -108,14 +77,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (nedits < 4) {
         /* The round trip: the same lexicon, so the same extraction. */
         FUZZ_ASSERT(rc == 0);
-        char *want = extract_with(original);
-        char *got = extract_with(decoded);
+        char *want = fuzz_extract_fixed_article(original, rules);
+        char *got = fuzz_extract_fixed_article(decoded, rules);
         FUZZ_ASSERT((want == NULL) == (got == NULL));
         FUZZ_ASSERT(want == NULL || strcmp(want, got) == 0);
         free(want);
         free(got);
     } else if (rc == 0) {
-        free(extract_with(decoded));
+        free(fuzz_extract_fixed_article(decoded, rules));
     }
     /* Strings of a decoded lexicon point into the snapshot: free it last. */
     dkg_lexicon_free(decoded);

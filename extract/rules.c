@@ -575,6 +575,24 @@ int dkg_rules_load(dkg_rules *rules, const char *path, dkg_error *err)
     return rc;
 }
 
+int dkg_rules_jit_share(dkg_rules *rules, int part, int nparts)
+{
+    if (rules->jit_done || nparts < 1 || part < 0 || part >= nparts) {
+        return 0;
+    }
+    /* Patterns are numbered rules first, then modifiers; every nparts-th
+     * one, so neighbours in the file (often of similar size) spread over
+     * the threads. PCRE2's executable-memory allocator takes its own lock,
+     * and each pcre2_jit_compile here writes only to its own pattern. */
+    size_t total = rules->nrules + rules->nmodifiers;
+    for (size_t i = (size_t)part; i < total; i += (size_t)nparts) {
+        pcre2_code *code = i < rules->nrules ? rules->rules[i].code
+                                             : rules->modifiers[i - rules->nrules].code;
+        (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+    }
+    return 0;
+}
+
 int dkg_rules_jit(dkg_rules *rules)
 {
     if (rules->jit_done) {

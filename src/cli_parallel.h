@@ -3,10 +3,11 @@
  * The pool is the one place where the command runs threads. The calling
  * ("main") thread submits records in input order; workers extract articles,
  * each with its own dkg_extractor (PCRE2 match data and JIT stack), over the
- * shared, already loaded and JIT-compiled lexicon and rules. Results come back
- * to the caller's callback in exactly the order they were submitted, and only
- * ever on the thread that calls cli_pool_submit / cli_pool_finish: that is the
- * thread that prints or touches igraph, so the callback needs no locking.
+ * shared, already loaded lexicon and rules (JIT-compiled: see below). Results
+ * come back to the caller's callback in exactly the order they were
+ * submitted, and only ever on the thread that calls cli_pool_submit /
+ * cli_pool_finish: that is the thread that prints or touches igraph, so the
+ * callback needs no locking.
  *
  * Records travel in batches: with threads, submitted records are gathered
  * until CLI_BATCH_BYTES of text (or CLI_BATCH_RECORDS records), and one
@@ -24,9 +25,11 @@
  * With one thread (-j1) no thread is started: submit extracts at once and
  * calls the callback before returning, so -j1 costs nothing over a plain loop.
  *
- * JIT: with threads the pool JIT-compiles every rule pattern before starting
- * them (dkg_rules_jit). With one thread it waits until CLI_JIT_AFTER_BYTES of
- * article text have been submitted: JIT-compiling the shipped rules costs
+ * JIT: with threads the workers JIT-compile the rule patterns between them
+ * (dkg_rules_jit_share, each its share) and wait for each other before
+ * extracting anything, while the caller goes on reading and submitting
+ * input. With one thread it waits until CLI_JIT_AFTER_BYTES of article
+ * text have been submitted: JIT-compiling the shipped rules costs
  * about as much as the PCRE2 interpreter loses on that much text, and it is
  * most of the start-up of a one-article run. Results are the same either way.
  * DKG_JIT=eager in the environment JIT-compiles at once with one thread too

@@ -165,6 +165,7 @@ static int make_extractor(build_ctx *b)
 {
     dkg_error err;
     dkg_error_clear(&err);
+    b->setup.defer_jit = 1; /* the pool decides, see cli_parallel.h */
     if (cli_load_extraction_data(&b->setup, &b->lexicon, &b->rules) != 0 ||
         cli_pool_new(&b->pool, b->jobs, 0, b->lexicon, b->rules, NULL, on_result, b, &err) !=
             0) {

@@ -132,6 +132,13 @@ size_t dkg_rules_size(const dkg_rules *rules);
  * pattern; worth it once some hundred kilobytes of text will be extracted. */
 int dkg_rules_jit(dkg_rules *rules);
 
+/* JIT-compile share `part` (0 .. nparts-1) of the patterns, so that nparts
+ * threads can split the work of dkg_rules_jit: calls with different parts
+ * may run at the same time, as long as no extraction runs over these rules
+ * meanwhile. Afterwards call dkg_rules_jit once (it finds nothing left to
+ * compile and marks the rules done) before extracting. Returns 0. */
+int dkg_rules_jit_share(dkg_rules *rules, int part, int nparts);
+
 void dkg_rules_free(dkg_rules *rules);
 
 /* ---- extraction --------------------------------------------------------------- */

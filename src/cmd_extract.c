@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli_parallel.h"
 #include "cli_pipeline.h"
@@ -195,6 +196,12 @@ int cmd_extract(int argc, char **argv)
         dkg_lexicon_free(lex);
         dkg_rules_free(rules);
         return DKG_EXIT_FAILURE;
+    }
+    /* Into a pipe or file, stdio's 4 KiB buffer meant a write(2) per article
+     * or so (35,852 for 25,000 articles); 256 KiB makes it one per ~40. */
+    static char out_buffer[256 * 1024];
+    if (!isatty(STDOUT_FILENO)) {
+        setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
     }
     int stopped = 0;
     long failed = dkg_input_walk(argv + optind, argc - optind, &iopt, on_record, &run, &stopped);

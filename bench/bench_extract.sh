@@ -11,8 +11,10 @@
 # RSS does not grow with the stream, and takes 5 runs of everything.
 #
 # Wall-clock figures on a shared machine are noisy; the CPU-time and callgrind
-# rows are the ones to compare between commits. Needs python3 and GNU time
-# (/usr/bin/time); callgrind rows are skipped without valgrind.
+# rows are the ones to compare between commits, and the control rows (a
+# sha256sum timed before and after) show whether the machine itself was
+# slow. Needs python3 and GNU time (/usr/bin/time); callgrind rows are
+# skipped without valgrind.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -26,7 +28,7 @@ while [ $# -gt 0 ]; do
     --runs) runs=$2; shift ;;
     --dkg) DKG=$2; shift ;;
     --work) work=$2; shift ;;
-    -h | --help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench_extract.sh: unknown argument $1" >&2; exit 2 ;;
     esac
     shift
@@ -76,6 +78,20 @@ rate() { awk -v n="$1" -v t="$2" -v d="$3" 'BEGIN { n += 0; t += 0; if (t <= 0) 
 echo "| figure | value | command |"
 echo "|---|---|---|"
 row() { echo "| $1 | $2 | \`$3\` |"; }
+
+# A control that does not depend on dkg: on a shared virtual machine the same
+# CPU-bound command can take 1.6 times longer for minutes at a time (the
+# host's load, not ours). Timed before and after the runs, it tells which
+# state the figures between were taken in.
+head -c 100000000 /dev/zero >"$work/zeros"
+control() {
+    local saved=$runs
+    runs=3
+    timed "$work/t.control" sha256sum "$work/zeros"
+    runs=$saved
+    row "control, $1: sha256sum of 100 MB, s (median of 3)" "$(median "$work/t.control" 1)" "sha256sum zeros"
+}
+control "before the runs"
 
 for src in stream dir; do
     if [ $src = stream ]; then
@@ -144,4 +160,6 @@ if [ $full = 1 ]; then
     row "1 GB JSON Lines stream, -j2: MB/s (wall)" "$(rate "$(rate "$((s_bytes * 50))" 1e6 6)" "$gbw" 2)" "cat stream x50 | dkg extract -j2 --jsonl -"
     row "1 GB JSON Lines stream, -j2: peak RSS (MB)" "$(rate "$gbr" 1024 1)" "cat stream x50 | dkg extract -j2 --jsonl -"
 fi
+control "after the runs"
+rm -f "$work/zeros"
 log "done"

@@ -102,7 +102,7 @@ echo
 echo "| figure | value |"
 echo "|---|---|"
 # extract rows: "| label | value | command |" -> "| label | value |"
-grep -E 'MB/s|sentences/s|speed-up|instructions' "$work/section-1.out" 2>/dev/null |
+grep -E 'MB/s|sentences/s|speed-up|instructions|control' "$work/section-1.out" 2>/dev/null |
     awk -F'|' '{ printf "| extract: %s | %s |\n", $2, $3 }' | sed 's/  */ /g'
 for entry in $build_sections; do
     out=$work/section-${entry%%:*}.out

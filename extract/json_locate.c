@@ -10,12 +10,25 @@
 /* Skip a JSON string starting at buf[i] == '"'; returns the index after it. */
 static size_t skip_string(const char *buf, size_t len, size_t i)
 {
-    for (i++; i < len; i++) {
-        if (buf[i] == '\\') {
-            i++;
-        } else if (buf[i] == '"') {
-            return i + 1;
+    /* memchr to each quote, then count the backslashes before it: an even
+     * number (zero, or escaped backslashes) leaves the quote unescaped. A
+     * JSON Lines article is mostly one long string, and a byte-by-byte loop
+     * here was a tenth of the reading cost of `dkg extract --jsonl`. */
+    size_t from = i + 1;
+    while (from < len) {
+        const char *quote = memchr(buf + from, '"', len - from);
+        if (quote == NULL) {
+            break;
         }
+        size_t at = (size_t)(quote - buf);
+        size_t slashes = 0;
+        while (at - slashes > i + 1 && buf[at - slashes - 1] == '\\') {
+            slashes++;
+        }
+        if (slashes % 2 == 0) {
+            return at + 1;
+        }
+        from = at + 1;
     }
     return len;
 }

@@ -333,19 +333,27 @@ static int optional_string(walker *w, const char *path, long line, const cJSON *
  * backslash)? cJSON would cut the string there without a word. */
 static long find_nul_escape(const char *s, size_t len)
 {
-    for (size_t i = 0; i + 6 <= len; i++) {
-        if (s[i] != '\\') {
-            continue;
+    if (len < 6) {
+        return -1;
+    }
+    /* memchr from backslash to backslash: most records hold none, and a
+     * byte loop here cost as much as validating the line's UTF-8. */
+    size_t last = len - 6; /* the last place a 6-byte escape can start */
+    size_t i = 0;
+    while (i <= last) {
+        const char *slash = memchr(s + i, '\\', last - i + 1);
+        if (slash == NULL) {
+            break;
         }
+        i = (size_t)(slash - s);
         if (s[i + 1] == 'u' && memcmp(s + i + 2, "0000", 4) == 0) {
             return (long)i;
         }
-        i++; /* skip the escaped character, so "\\\\u0000" is not taken */
+        i += 2; /* skip the escaped character, so "\\\\u0000" is not taken */
     }
     return -1;
 }
 
-/* One line of a JSON Lines file (without its newline; line[len] writable). */
 /* The first key that appears twice in one object, or NULL. (extract/ has the
  * same check for data files; src/ sees only the public headers, and this is
  * the one place the command parses records itself.) */
@@ -369,6 +377,7 @@ static const char *duplicate_key(const cJSON *item)
     return NULL;
 }
 
+/* One line of a JSON Lines file (without its newline; line[len] writable). */
 static void jsonl_line(walker *w, const char *path, long lineno, char *line, size_t len)
 {
     while (len > 0 && line[len - 1] == '\r') {

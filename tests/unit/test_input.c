@@ -249,6 +249,18 @@ static void test_jsonl(void)
     WRITE("esc.ndjson", "{\"text\":\"a \\\\u0000 b\"}\n");
     CHECK_INT(walk1(P("esc.ndjson"), NULL), 0);
     CHECK_STR(got, "A|esc.ndjson|1|-|-|-|a \\u0000 b\n");
+    /* An escaped backslash, then a real \u0000; and one that ends the line's
+     * last string, where the escape has no byte to spare. */
+    WRITE("nul.ndjson", "{\"text\":\"a \\\\\\u0000 b\"}\n"
+                        "{\"text\":\"a\\u0000\"}\n"
+                        "{\"text\":\"\\\\\\\\\"}\n");
+    CHECK_INT(walk1(P("nul.ndjson"), NULL), 2);
+    CHECK_STR(got, "A|nul.ndjson|3|-|-|-|\\\\\n");
+    CHECK_STR(err_text,
+              "dkg: nul.ndjson:1:14: error: \\u0000 (a NUL character) is not allowed in a "
+              "record; record skipped\n"
+              "dkg: nul.ndjson:2:11: error: \\u0000 (a NUL character) is not allowed in a "
+              "record; record skipped\n");
 }
 
 static void test_jsonl_long_stream(void)

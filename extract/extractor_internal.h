@@ -15,6 +15,7 @@
 #include "lexicon_internal.h"
 #include "rules_internal.h"
 #include "text.h"
+#include "token_words.h"
 
 /* Grow an array field `arr` with count `n` and capacity `cap` to hold one
  * more; evaluates to 0 or DKG_ENOMEM. */
@@ -30,6 +31,7 @@ typedef struct token {
     unsigned digit : 1;
     unsigned ascii : 1;   /* all ASCII: its key is its text lower-cased */
     int match;            /* index of the lexicon match covering it, or -1 */
+    unsigned char word;   /* its token_word: TW_NONE unless ASCII and one of them */
     /* The token's lookup key (dkg__name_key of its text) in the extractor's
      * keys buffer, and its dkg__hash: folded once per article, then used by
      * every lookup of the token and as the first piece of each name span
@@ -130,6 +132,7 @@ struct dkg_extractor {
     relation *relations;
     size_t nrelations, relations_cap;
     dkg_strmap word_lists; /* discover.c's word lists: word -> bits of its lists */
+    dkg_token_words token_words; /* made by the first dkg__tokenize */
     char *keys;          /* the tokens' lookup keys, NUL-terminated */
     size_t keys_len, keys_cap;
     char *pool;          /* strings of this article (names, ids) */
@@ -225,6 +228,13 @@ static inline int dkg__token_is(const dkg_extractor *ex, size_t t, const char *w
         }
     }
     return 0;
+}
+
+/* Token t's token_word (token_words.h), TW_NONE past the last token: where
+ * a loop over all tokens would ask dkg__token_is of each. */
+static inline token_word dkg__token_word(const dkg_extractor *ex, size_t t)
+{
+    return t < ex->ntokens ? (token_word)ex->tokens[t].word : TW_NONE;
 }
 
 /* Capitalised words that are never names: sentence starters, pronouns, days, months. */

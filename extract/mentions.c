@@ -108,7 +108,8 @@ static int is_upper_start(const unsigned char *p)
  * while it is ASCII its key is the text lower-cased, written and hashed in
  * the same pass as the scan; a token with other bytes is folded afterwards by
  * dkg__name_key. Returns where the token ends. */
-static size_t scan_token(const unsigned char *t, size_t i, size_t end, token *tok, char *key)
+static size_t scan_token(const dkg_token_words *words, const unsigned char *t, size_t i,
+                         size_t end, token *tok, char *key)
 {
     size_t start = i;
     unsigned seen = 0; /* the ASCII classes met */
@@ -141,10 +142,12 @@ static size_t scan_token(const unsigned char *t, size_t i, size_t end, token *to
     tok->digit = seen & C_DIGIT ? 1u : 0u;
     tok->ascii = ascii ? 1u : 0u;
     tok->match = -1;
+    tok->word = TW_NONE;
     if (ascii && len < DKG_KEY_MAX) {
         key[len] = '\0';
         tok->key_len = len;
         tok->hash = hash;
+        tok->word = dkg__token_words_find(words, key, len, hash);
         return i;
     }
     tok->key_len = dkg__name_key((const char *)t + start, len, key, DKG_KEY_MAX);
@@ -160,6 +163,9 @@ int dkg__tokenize(dkg_extractor *ex)
     const unsigned char *t = (const unsigned char *)ex->text;
     ex->ntokens = 0;
     ex->keys_len = 0;
+    if (!ex->token_words.ready) {
+        dkg__token_words_init(&ex->token_words);
+    }
     for (size_t s = 0; s < ex->sentences.count; s++) {
         size_t i = ex->sentences.items[s].start;
         size_t end = ex->sentences.items[s].end;
@@ -180,7 +186,7 @@ int dkg__tokenize(dkg_extractor *ex)
             token *tok = &ex->tokens[ex->ntokens++];
             tok->sentence = (int)s;
             tok->key_off = ex->keys_len;
-            i = scan_token(t, i, end, tok, ex->keys + ex->keys_len);
+            i = scan_token(&ex->token_words, t, i, end, tok, ex->keys + ex->keys_len);
             ex->keys_len += (tok->key_len < DKG_KEY_MAX ? tok->key_len : 0) + 1;
         }
     }

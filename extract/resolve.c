@@ -339,17 +339,18 @@ static void sort_mentions(dkg_extractor *ex)
     }
 }
 
-/* How many people a group word names: "two", "both", "trio" ... 0 if none. */
+/* How many people a group word names: "both", "two" ... "six"; 0 if none. */
 static int group_size(const dkg_extractor *ex, size_t t)
 {
-    static const char *const numbers[] = {"both", "two", "three", "four", "five", "six"};
-    static const int sizes[] = {2, 2, 3, 4, 5, 6};
-    for (int i = 0; i < 6; i++) {
-        if (dkg__token_is(ex, t, numbers[i])) {
-            return sizes[i];
-        }
+    switch (dkg__token_word(ex, t)) {
+    case TW_BOTH: return 2;
+    case TW_TWO: return 2;
+    case TW_THREE: return 3;
+    case TW_FOUR: return 4;
+    case TW_FIVE: return 5;
+    case TW_SIX: return 6;
+    default: return 0;
     }
-    return 0;
 }
 
 static int is_group_noun(const dkg_extractor *ex, size_t t)
@@ -441,6 +442,10 @@ static void resolve_groups(dkg_extractor *ex)
     for (size_t t = 0; t + 1 < ex->ntokens; t++) {
         int couple = 0;
         int size = group_size(ex, t);
+        if (size == 0 && dkg__token_word(ex, t) != TW_THEY &&
+            dkg__token_word(ex, t + 1) != TW_COUPLE) {
+            continue; /* what every branch below asks first, cheaply */
+        }
         size_t end_token = t;
         int sentence = ex->tokens[t].sentence;
         int same_sentence = ex->tokens[t + 1].sentence == sentence;
@@ -452,10 +457,10 @@ static void resolve_groups(dkg_extractor *ex)
         } else if (size > 2 && t > 0 && dkg__token_is(ex, t - 1, "the") &&
                    (!same_sentence || !ex->tokens[t + 1].upper)) {
             end_token = t; /* "The four held talks" */
-        } else if (dkg__token_is(ex, t, "they") && they_meet(ex, t)) {
+        } else if (dkg__token_word(ex, t) == TW_THEY && they_meet(ex, t)) {
             end_token = t; /* "They had spoken five times by phone" */
             size = 2;
-        } else if (same_sentence && dkg__token_is(ex, t + 1, "couple") &&
+        } else if (same_sentence && dkg__token_word(ex, t + 1) == TW_COUPLE &&
                    (dkg__token_is(ex, t, "presidential") || dkg__token_is(ex, t, "royal") ||
                     dkg__token_is(ex, t, "the") || dkg__token_is(ex, t, "imperial"))) {
             end_token = t + 1;
@@ -538,7 +543,7 @@ static int leader_of(const dkg_extractor *ex, const char *iso3)
 static void resolve_leaders_of(dkg_extractor *ex)
 {
     for (size_t t = 0; t + 2 < ex->ntokens; t++) {
-        if (!dkg__token_is(ex, t, "leaders") || !dkg__token_is(ex, t + 1, "of")) {
+        if (dkg__token_word(ex, t) != TW_LEADERS || !dkg__token_is(ex, t + 1, "of")) {
             continue;
         }
         size_t after_of = ex->tokens[t + 1].end;
@@ -590,11 +595,12 @@ static void resolve_pronouns(dkg_extractor *ex)
     for (size_t t = 0; t < ex->ntokens; t++) {
         char gender;
         int object = 0;
-        if (dkg__token_is(ex, t, "he")) {
+        token_word word = dkg__token_word(ex, t);
+        if (word == TW_HE) {
             gender = 'm';
-        } else if (dkg__token_is(ex, t, "she")) {
+        } else if (word == TW_SHE) {
             gender = 'f';
-        } else if (dkg__token_is(ex, t, "him")) {
+        } else if (word == TW_HIM) {
             gender = 'm';
             object = 1;
         } else {
@@ -674,7 +680,7 @@ static int recent_capital_city(const dkg_extractor *ex, size_t t)
 static void resolve_capitals(dkg_extractor *ex)
 {
     for (size_t t = 1; t < ex->ntokens; t++) {
-        if (!dkg__token_is(ex, t, "capital") || ex->tokens[t].match != -1) {
+        if (dkg__token_word(ex, t) != TW_CAPITAL || ex->tokens[t].match != -1) {
             continue;
         }
         size_t first = t - 1;
@@ -747,7 +753,7 @@ static void resolve_country_forms(dkg_extractor *ex)
                  {"people's republic", "people's republic"},
                  {"people\xE2\x80\x99s republic", "people's republic"}};
     for (size_t t = 0; t + 1 < ex->ntokens; t++) {
-        if (!dkg__token_is(ex, t, "the") || ex->tokens[t + 1].match != -1 ||
+        if (dkg__token_word(ex, t) != TW_THE || ex->tokens[t + 1].match != -1 ||
             ex->tokens[t + 1].start != ex->tokens[t].end + 1) {
             continue;
         }

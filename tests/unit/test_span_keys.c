@@ -13,25 +13,7 @@
 #include "extractor_internal.h"
 #include "span_keys.h"
 #include "testlib.h"
-
-static dkg_extractor *tokenized(const char *text)
-{
-    dkg_extractor *ex = calloc(1, sizeof *ex);
-    CHECK(ex != NULL);
-    ex->text = text;
-    ex->len = strlen(text);
-    CHECK_INT(dkg__segment(ex->text, ex->len, &ex->sentences), 0);
-    CHECK_INT(dkg__tokenize(ex), 0);
-    return ex;
-}
-
-static void release(dkg_extractor *ex)
-{
-    dkg__sentences_destroy(&ex->sentences);
-    free(ex->tokens);
-    free(ex->keys);
-    free(ex);
-}
+#include "tokenized.h"
 
 /* Every token key and every span key of text equals dkg__name_key of the
  * text it covers; returns how many spans were checked. */

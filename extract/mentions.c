@@ -55,9 +55,10 @@ size_t dkg__pool_add(dkg_extractor *ex, const char *s, size_t len)
 /* ---- tokens ------------------------------------------------------------------------ */
 
 /* Classes of ASCII bytes, looked up once per byte of text: a letter or digit
- * (the bytes of a token), a lower-case letter, a digit. */
+ * (the bytes of a token), a lower-case letter, a digit. Bytes from 0x80 are
+ * in no class (zero), so any byte indexes the table. */
 enum { C_ALNUM = 1, C_LOWER = 2, C_DIGIT = 4 };
-static const unsigned char ascii_class[128] = {
+static const unsigned char ascii_class[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -115,6 +116,17 @@ static size_t scan_token(const dkg_token_words *words, const unsigned char *t, s
     unsigned seen = 0; /* the ASCII classes met */
     int ascii = 1;
     uint64_t hash = DKG_HASH_SEED;
+    /* Most tokens are ASCII words: read, classed, lower-cased and hashed in
+     * one tight loop while the key has room; the loop below goes on where
+     * it stops (an accented letter, another script, an overlong token). */
+    size_t room = end - start < DKG_KEY_MAX ? end : start + DKG_KEY_MAX;
+    while (i < room && (ascii_class[t[i]] & C_ALNUM)) {
+        unsigned char folded = t[i] | 0x20; /* lower case; digits already have the bit */
+        seen |= ascii_class[t[i]];
+        key[i - start] = (char)folded;
+        hash = dkg__hash_byte(hash, folded);
+        i++;
+    }
     while (i < end) {
         unsigned char c = t[i];
         if (c >= 0x80) {
@@ -137,8 +149,9 @@ static size_t scan_token(const dkg_token_words *words, const unsigned char *t, s
     size_t len = i - start;
     tok->start = start;
     tok->end = i;
-    tok->upper = is_upper_start(t + start) ? 1u : 0u;
-    tok->allcaps = !(seen & C_LOWER) && tok->upper ? 1u : 0u;
+    unsigned upper = is_upper_start(t + start) ? 1u : 0u;
+    tok->upper = upper;
+    tok->allcaps = !(seen & C_LOWER) && upper ? 1u : 0u;
     tok->digit = seen & C_DIGIT ? 1u : 0u;
     tok->ascii = ascii ? 1u : 0u;
     tok->match = -1;
@@ -170,6 +183,10 @@ int dkg__tokenize(dkg_extractor *ex)
         size_t i = ex->sentences.items[s].start;
         size_t end = ex->sentences.items[s].end;
         while (i < end) {
+            if (t[i] < 0x80 && !(ascii_class[t[i]] & C_ALNUM)) {
+                i++; /* a space or ASCII punctuation, the usual gap: no call */
+                continue;
+            }
             size_t p = punct_len(t + i, end - i);
             if (p > 0) {
                 i += p;

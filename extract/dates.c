@@ -221,14 +221,33 @@ static dkg_date month_day_near(dkg_date a, int m, int d, int dir)
 
 /* ---- lexical helpers --------------------------------------------------------- */
 
+/* ASCII letters and digits by table: asked of nearly every byte of every
+ * sentence, where two range tests per class cost more than one load. */
+enum { CC_ALPHA = 1, CC_DIGIT = 2 };
+static const unsigned char char_class[256] = {
+    ['0'] = CC_DIGIT, ['1'] = CC_DIGIT, ['2'] = CC_DIGIT, ['3'] = CC_DIGIT, ['4'] = CC_DIGIT,
+    ['5'] = CC_DIGIT, ['6'] = CC_DIGIT, ['7'] = CC_DIGIT, ['8'] = CC_DIGIT, ['9'] = CC_DIGIT,
+    ['A'] = CC_ALPHA, ['B'] = CC_ALPHA, ['C'] = CC_ALPHA, ['D'] = CC_ALPHA, ['E'] = CC_ALPHA,
+    ['F'] = CC_ALPHA, ['G'] = CC_ALPHA, ['H'] = CC_ALPHA, ['I'] = CC_ALPHA, ['J'] = CC_ALPHA,
+    ['K'] = CC_ALPHA, ['L'] = CC_ALPHA, ['M'] = CC_ALPHA, ['N'] = CC_ALPHA, ['O'] = CC_ALPHA,
+    ['P'] = CC_ALPHA, ['Q'] = CC_ALPHA, ['R'] = CC_ALPHA, ['S'] = CC_ALPHA, ['T'] = CC_ALPHA,
+    ['U'] = CC_ALPHA, ['V'] = CC_ALPHA, ['W'] = CC_ALPHA, ['X'] = CC_ALPHA, ['Y'] = CC_ALPHA,
+    ['Z'] = CC_ALPHA, ['a'] = CC_ALPHA, ['b'] = CC_ALPHA, ['c'] = CC_ALPHA, ['d'] = CC_ALPHA,
+    ['e'] = CC_ALPHA, ['f'] = CC_ALPHA, ['g'] = CC_ALPHA, ['h'] = CC_ALPHA, ['i'] = CC_ALPHA,
+    ['j'] = CC_ALPHA, ['k'] = CC_ALPHA, ['l'] = CC_ALPHA, ['m'] = CC_ALPHA, ['n'] = CC_ALPHA,
+    ['o'] = CC_ALPHA, ['p'] = CC_ALPHA, ['q'] = CC_ALPHA, ['r'] = CC_ALPHA, ['s'] = CC_ALPHA,
+    ['t'] = CC_ALPHA, ['u'] = CC_ALPHA, ['v'] = CC_ALPHA, ['w'] = CC_ALPHA, ['x'] = CC_ALPHA,
+    ['y'] = CC_ALPHA, ['z'] = CC_ALPHA,
+};
+
 static int is_alpha(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    return char_class[(unsigned char)c] & CC_ALPHA;
 }
 
 static int is_digit(char c)
 {
-    return c >= '0' && c <= '9';
+    return char_class[(unsigned char)c] & CC_DIGIT;
 }
 
 /* Length of the ASCII word at text[i] (bounded by end). */
@@ -298,8 +317,13 @@ static const char *const weekday_names[7] = {
 static int month_at(const char *t, size_t i, size_t n, size_t end, size_t *end_out,
                     int *abbrev_out)
 {
+    if (n < 3 || n > 9) {
+        return 0; /* shorter than "May" or longer than "September": no month */
+    }
+    /* Each name's first letter is tested before the name: it rules out all
+     * but one to three of them at the cost of one comparison. */
     for (int m = 0; m < 12; m++) {
-        if (eq(t, i, n, month_names[m])) {
+        if (month_names[m][0] == t[i] && eq(t, i, n, month_names[m])) {
             *end_out = i + n;
             *abbrev_out = 0;
             return m + 1;
@@ -307,7 +331,7 @@ static int month_at(const char *t, size_t i, size_t n, size_t end, size_t *end_o
     }
     if (i + n < end && t[i + n] == '.') {
         for (int m = 0; m < 12; m++) {
-            if (m != 4 && eq(t, i, n, month_abbrevs[m])) {
+            if (m != 4 && month_abbrevs[m][0] == t[i] && eq(t, i, n, month_abbrevs[m])) {
                 *end_out = i + n + 1;
                 *abbrev_out = 1;
                 return m + 1;
@@ -324,8 +348,11 @@ static int month_at(const char *t, size_t i, size_t n, size_t end, size_t *end_o
 
 static int weekday_at(const char *t, size_t i, size_t n)
 {
+    if (n < 6 || n > 9) {
+        return -1; /* shorter than "Monday", longer than "Wednesday" */
+    }
     for (int w = 0; w < 7; w++) {
-        if (eq(t, i, n, weekday_names[w])) {
+        if (weekday_names[w][0] == t[i] && eq(t, i, n, weekday_names[w])) {
             return w;
         }
     }
@@ -685,6 +712,9 @@ static size_t match_relative(const finder *f, size_t i, size_t n, dkg_date_menti
     const char *t = f->t;
     if (!f->a_known) {
         return 0;
+    }
+    if (n < 4) {
+        return 0; /* every word below has 4 letters or more; "the", "to" ... do not */
     }
     dkg_date a = f->a;
     int shift = 99;

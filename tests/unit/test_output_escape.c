@@ -1,11 +1,12 @@
 /* tests/unit/test_output_escape.c - JSON string escaping in the output.
  *
- * output.c copies string bytes eight at a time while none needs an escape and
- * falls back to byte by byte at the first that does. Put each character that
- * needs one (and a UTF-8 letter that does not) at every position of a title
- * longer than two words of eight bytes, and check both the escape written
- * (cJSON's form: \" \\ \n \t, \u00xx for other control bytes) and that the
- * title reads back unchanged. */
+ * output.c copies string bytes eight at a time while none needs an escape,
+ * goes byte by byte through a word that holds one, then resumes by words.
+ * Put each character that needs one (and a UTF-8 letter that does not) at
+ * every position of a title longer than two words of eight bytes, and two
+ * at every pair of positions, and check both the escapes written (cJSON's
+ * form: \" \\ \n \t, \u00xx for other control bytes) and that the title
+ * reads back unchanged. */
 #include <stdlib.h>
 #include <string.h>
 #include <cjson/cJSON.h>
@@ -73,6 +74,21 @@ int main(void)
             snprintf(title, sizeof title, "%.*s%s%s", (int)at, base, specials[k].raw, base + at);
             snprintf(escaped, sizeof escaped, "%.*s%s%s", (int)at, base, specials[k].escaped,
                      base + at);
+            check_title(x, title, escaped);
+        }
+    }
+    /* Two escapes at every pair of positions: the words between and after
+     * them must be copied whole again, at any alignment. */
+    const char *longer = "The two leaders met in Paris on Friday";
+    size_t llen = strlen(longer);
+    for (size_t a = 0; a <= llen; a++) {
+        for (size_t b = a; b <= llen; b++) {
+            char title[128];
+            char escaped[128];
+            snprintf(title, sizeof title, "%.*s\"%.*s\n%s", (int)a, longer, (int)(b - a),
+                     longer + a, longer + b);
+            snprintf(escaped, sizeof escaped, "%.*s\\\"%.*s\\n%s", (int)a, longer,
+                     (int)(b - a), longer + a, longer + b);
             check_title(x, title, escaped);
         }
     }

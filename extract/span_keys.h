@@ -21,12 +21,9 @@ typedef struct dkg_span_keys {
     size_t count;               /* spans of 1..count tokens */
 } dkg_span_keys;
 
-/* May tokens a and b = a + 1 belong to one name? Only spaces, one hyphen, an
- * apostrophe (straight or typographic) or periods between them. */
-int dkg__joinable(const dkg_extractor *ex, size_t a, size_t b);
-
-/* The keys of the spans of up to max tokens from token first: joinable, in one
- * sentence, and with keys shorter than DKG_KEY_MAX (a longer key is in no
+/* The keys of the spans of up to max tokens from token first: in one sentence,
+ * separated only by spaces, hyphens, apostrophes or periods (three bytes at
+ * most), and with keys shorter than DKG_KEY_MAX (a longer key is in no
  * table). The first token's key must be shorter than DKG_KEY_MAX. Cost:
  * O(length of the longest span). */
 void dkg__span_keys_build(const dkg_extractor *ex, size_t first, int max, dkg_span_keys *out);

@@ -2,6 +2,7 @@
  *
  * seg() renders the sentences of a text as "first|second|third" so each case
  * reads as the expected split; paras() renders the paragraph numbers. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -255,6 +256,25 @@ static void test_reuse(void)
     dkg__sentences_destroy(NULL);
 }
 
+static void test_terminators_at_any_alignment(void)
+{
+    /* The scan skips plain bytes four at a time: a terminator, a newline or
+     * an ellipsis must be seen whatever its offset from the start, and one
+     * in the last few bytes too. */
+    for (int pad = 0; pad < 8; pad++) {
+        char text[128];
+        char want[160];
+        snprintf(text, sizeof text, "%.*sAb met Cd! Ef\u2026 Gh left.\nIj ok. Kl?", pad,
+                 "xxxxxxxx");
+        snprintf(want, sizeof want, "%.*sAb met Cd!|Ef\u2026 Gh left.|Ij ok.|Kl?", pad,
+                 "xxxxxxxx");
+        CHECK_STR(seg(text), want);
+    }
+    CHECK_STR(seg("A b."), "A b.");
+    CHECK_STR(seg("Ab. Cd"), "Ab.|Cd");
+    CHECK_STR(seg("Ab.\nCd"), "Ab.|Cd");
+}
+
 int main(void)
 {
     test_basic();
@@ -266,5 +286,6 @@ int main(void)
     test_paragraphs();
     test_long_sentence();
     test_reuse();
+    test_terminators_at_any_alignment();
     TEST_MAIN_END();
 }

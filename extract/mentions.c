@@ -183,14 +183,17 @@ int dkg__tokenize(dkg_extractor *ex)
         size_t i = ex->sentences.items[s].start;
         size_t end = ex->sentences.items[s].end;
         while (i < end) {
-            if (t[i] < 0x80 && !(ascii_class[t[i]] & C_ALNUM)) {
-                i++; /* a space or ASCII punctuation, the usual gap: no call */
-                continue;
-            }
-            size_t p = punct_len(t + i, end - i);
-            if (p > 0) {
-                i += p;
-                continue;
+            if (t[i] < 0x80) {
+                if (!(ascii_class[t[i]] & C_ALNUM)) {
+                    i++; /* a space or ASCII punctuation, the usual gap: no call */
+                    continue;
+                }
+            } else {
+                size_t p = punct_len(t + i, end - i);
+                if (p > 0) {
+                    i += p;
+                    continue;
+                }
             }
             if (DKG_GROW(ex->tokens, ex->ntokens, ex->tokens_cap) != 0) {
                 return DKG_ENOMEM;

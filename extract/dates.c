@@ -222,22 +222,26 @@ static dkg_date month_day_near(dkg_date a, int m, int d, int dir)
 /* ---- lexical helpers --------------------------------------------------------- */
 
 /* ASCII letters and digits by table: asked of nearly every byte of every
- * sentence, where two range tests per class cost more than one load. */
-enum { CC_ALPHA = 1, CC_DIGIT = 2 };
+ * sentence, where two range tests per class cost more than one load.
+ * CC_START marks the first letters of the words a date expression may start
+ * with (month and weekday names, yesterday/today/tonight/tomorrow, last/
+ * next/this, earlier/later), see match_word. */
+enum { CC_ALPHA = 1, CC_DIGIT = 2, CC_START = 4 };
+#define CC_STARTS (CC_ALPHA | CC_START)
 static const unsigned char char_class[256] = {
     ['0'] = CC_DIGIT, ['1'] = CC_DIGIT, ['2'] = CC_DIGIT, ['3'] = CC_DIGIT, ['4'] = CC_DIGIT,
     ['5'] = CC_DIGIT, ['6'] = CC_DIGIT, ['7'] = CC_DIGIT, ['8'] = CC_DIGIT, ['9'] = CC_DIGIT,
-    ['A'] = CC_ALPHA, ['B'] = CC_ALPHA, ['C'] = CC_ALPHA, ['D'] = CC_ALPHA, ['E'] = CC_ALPHA,
-    ['F'] = CC_ALPHA, ['G'] = CC_ALPHA, ['H'] = CC_ALPHA, ['I'] = CC_ALPHA, ['J'] = CC_ALPHA,
-    ['K'] = CC_ALPHA, ['L'] = CC_ALPHA, ['M'] = CC_ALPHA, ['N'] = CC_ALPHA, ['O'] = CC_ALPHA,
-    ['P'] = CC_ALPHA, ['Q'] = CC_ALPHA, ['R'] = CC_ALPHA, ['S'] = CC_ALPHA, ['T'] = CC_ALPHA,
-    ['U'] = CC_ALPHA, ['V'] = CC_ALPHA, ['W'] = CC_ALPHA, ['X'] = CC_ALPHA, ['Y'] = CC_ALPHA,
+    ['A'] = CC_STARTS, ['B'] = CC_ALPHA, ['C'] = CC_ALPHA, ['D'] = CC_STARTS, ['E'] = CC_STARTS,
+    ['F'] = CC_STARTS, ['G'] = CC_ALPHA, ['H'] = CC_ALPHA, ['I'] = CC_ALPHA, ['J'] = CC_STARTS,
+    ['K'] = CC_ALPHA, ['L'] = CC_STARTS, ['M'] = CC_STARTS, ['N'] = CC_STARTS, ['O'] = CC_STARTS,
+    ['P'] = CC_ALPHA, ['Q'] = CC_ALPHA, ['R'] = CC_ALPHA, ['S'] = CC_STARTS, ['T'] = CC_STARTS,
+    ['U'] = CC_ALPHA, ['V'] = CC_ALPHA, ['W'] = CC_STARTS, ['X'] = CC_ALPHA, ['Y'] = CC_STARTS,
     ['Z'] = CC_ALPHA, ['a'] = CC_ALPHA, ['b'] = CC_ALPHA, ['c'] = CC_ALPHA, ['d'] = CC_ALPHA,
-    ['e'] = CC_ALPHA, ['f'] = CC_ALPHA, ['g'] = CC_ALPHA, ['h'] = CC_ALPHA, ['i'] = CC_ALPHA,
-    ['j'] = CC_ALPHA, ['k'] = CC_ALPHA, ['l'] = CC_ALPHA, ['m'] = CC_ALPHA, ['n'] = CC_ALPHA,
+    ['e'] = CC_STARTS, ['f'] = CC_ALPHA, ['g'] = CC_ALPHA, ['h'] = CC_ALPHA, ['i'] = CC_ALPHA,
+    ['j'] = CC_ALPHA, ['k'] = CC_ALPHA, ['l'] = CC_STARTS, ['m'] = CC_ALPHA, ['n'] = CC_STARTS,
     ['o'] = CC_ALPHA, ['p'] = CC_ALPHA, ['q'] = CC_ALPHA, ['r'] = CC_ALPHA, ['s'] = CC_ALPHA,
-    ['t'] = CC_ALPHA, ['u'] = CC_ALPHA, ['v'] = CC_ALPHA, ['w'] = CC_ALPHA, ['x'] = CC_ALPHA,
-    ['y'] = CC_ALPHA, ['z'] = CC_ALPHA,
+    ['t'] = CC_STARTS, ['u'] = CC_ALPHA, ['v'] = CC_ALPHA, ['w'] = CC_ALPHA, ['x'] = CC_ALPHA,
+    ['y'] = CC_STARTS, ['z'] = CC_ALPHA,
 };
 
 static int is_alpha(char c)
@@ -848,6 +852,37 @@ static size_t match_number(const finder *f, size_t i, dkg_date_mention *m)
     return 0;
 }
 
+/* The date expression that starts with the word [i, i+n), first letter c
+ * (a CC_START letter), or 0: the matchers that letter calls for. */
+static size_t match_word(const finder *f, char c, size_t i, size_t n, dkg_date_mention *m)
+{
+    size_t stop = 0;
+    switch (c) {
+    case 'J': case 'F': case 'M': case 'A': case 'S': case 'O': case 'N': case 'D':
+        stop = match_month(f, i, n, m);
+        if (stop == 0 && (c == 'M' || c == 'F' || c == 'S')) {
+            stop = match_weekday(f, i, n, m);
+        }
+        if (stop == 0 && c == 'N') {
+            stop = match_relative(f, i, n, m);
+        }
+        break;
+    case 'T': case 'W':
+        stop = match_weekday(f, i, n, m);
+        if (stop == 0 && c == 'T') {
+            stop = match_relative(f, i, n, m);
+        }
+        break;
+    case 'y': case 't': case 'l': case 'n': case 'e':
+    case 'Y': case 'L': case 'E':
+        stop = match_relative(f, i, n, m);
+        break;
+    default:
+        break;
+    }
+    return stop;
+}
+
 size_t dkg__dates_find(const char *text, size_t start, size_t end, dkg_date article_date,
                        dkg_date_mention *out, size_t max)
 {
@@ -860,51 +895,29 @@ size_t dkg__dates_find(const char *text, size_t start, size_t end, dkg_date arti
     size_t count = 0;
     size_t i = start;
     while (i < end && count < max) {
-        char c = text[i];
-        int alpha = is_alpha(c);
-        if (!alpha && !is_digit(c)) {
+        unsigned cls = char_class[(unsigned char)text[i]];
+        if (cls == 0) {
             i++;
             continue;
         }
         /* A token starts here only after a non-alphanumeric byte. */
-        if (i > start && (is_alpha(text[i - 1]) || is_digit(text[i - 1]) ||
+        if (i > start && (char_class[(unsigned char)text[i - 1]] != 0 ||
                           letter_ends_at(text, start, i))) {
             i++;
             continue;
         }
+        int alpha = cls & CC_ALPHA;
         size_t n = alpha ? word_len(text, i, end) : digits_len(text, i, end);
         size_t stop = 0;
         f.cur = i;
         dkg_date_mention m;
-        memset(&m, 0, sizeof m);
-        if (alpha && letter_starts_at(text, i + n, end)) {
-            stop = 0; /* part of a word with accents: not ours */
-        } else if (!alpha) {
+        if (!alpha) {
+            memset(&m, 0, sizeof m);
             stop = match_number(&f, i, &m);
-        } else {
-            switch (c) {
-            case 'J': case 'F': case 'M': case 'A': case 'S': case 'O': case 'N': case 'D':
-                stop = match_month(&f, i, n, &m);
-                if (stop == 0 && (c == 'M' || c == 'F' || c == 'S')) {
-                    stop = match_weekday(&f, i, n, &m);
-                }
-                if (stop == 0 && c == 'N') {
-                    stop = match_relative(&f, i, n, &m);
-                }
-                break;
-            case 'T': case 'W':
-                stop = match_weekday(&f, i, n, &m);
-                if (stop == 0 && c == 'T') {
-                    stop = match_relative(&f, i, n, &m);
-                }
-                break;
-            case 'y': case 't': case 'l': case 'n': case 'e':
-            case 'Y': case 'L': case 'E':
-                stop = match_relative(&f, i, n, &m);
-                break;
-            default:
-                break;
-            }
+        } else if ((cls & CC_START) && !letter_starts_at(text, i + n, end)) {
+            /* (a word running on into accented letters is not ours) */
+            memset(&m, 0, sizeof m);
+            stop = match_word(&f, text[i], i, n, &m);
         }
         if (stop > 0) {
             out[count++] = m;

@@ -240,6 +240,20 @@ static inline token_word dkg__token_word(const dkg_extractor *ex, size_t t)
     return t < ex->ntokens ? (token_word)ex->tokens[t].word : TW_NONE;
 }
 
+/* The first token at or after t whose word is in the set `words` (TW_BIT
+ * bits), or ex->ntokens when none is. A pass that looks only at a few words
+ * ("the", "capital", he/she/him) jumps from one to the next with it: a scan
+ * this tight replaces a test of every token per pass. */
+static inline size_t dkg__next_token_word(const dkg_extractor *ex, size_t t, unsigned words)
+{
+    const token *tok = ex->tokens;
+    size_t n = ex->ntokens;
+    while (t < n && !(TW_BIT(tok[t].word) & words)) {
+        t++;
+    }
+    return t;
+}
+
 /* Capitalised words that are never names: sentence starters, pronouns, days, months. */
 int dkg__is_common_word(const dkg_extractor *ex, size_t t);
 /* Fill ex->word_lists (discover.c); 0 or DKG_ENOMEM. */

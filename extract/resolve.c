@@ -542,8 +542,9 @@ static int leader_of(const dkg_extractor *ex, const char *iso3)
  * named elsewhere in the article. */
 static void resolve_leaders_of(dkg_extractor *ex)
 {
-    for (size_t t = 0; t + 2 < ex->ntokens; t++) {
-        if (dkg__token_word(ex, t) != TW_LEADERS || !dkg__token_is(ex, t + 1, "of")) {
+    for (size_t t = dkg__next_token_word(ex, 0, TW_BIT(TW_LEADERS)); t + 2 < ex->ntokens;
+         t = dkg__next_token_word(ex, t + 1, TW_BIT(TW_LEADERS))) {
+        if (!dkg__token_is(ex, t + 1, "of")) {
             continue;
         }
         size_t after_of = ex->tokens[t + 1].end;
@@ -592,7 +593,9 @@ static void resolve_pronouns(dkg_extractor *ex)
 {
     sort_mentions(ex);
     size_t named = ex->nmentions;
-    for (size_t t = 0; t < ex->ntokens; t++) {
+    const unsigned pronouns = TW_BIT(TW_HE) | TW_BIT(TW_SHE) | TW_BIT(TW_HIM);
+    for (size_t t = dkg__next_token_word(ex, 0, pronouns); t < ex->ntokens;
+         t = dkg__next_token_word(ex, t + 1, pronouns)) {
         char gender;
         int object = 0;
         token_word word = dkg__token_word(ex, t);
@@ -679,8 +682,9 @@ static int recent_capital_city(const dkg_extractor *ex, size_t t)
  * adjective: "Italian Prime Minister X ... in the capital"). */
 static void resolve_capitals(dkg_extractor *ex)
 {
-    for (size_t t = 1; t < ex->ntokens; t++) {
-        if (dkg__token_word(ex, t) != TW_CAPITAL || ex->tokens[t].match != -1) {
+    for (size_t t = dkg__next_token_word(ex, 1, TW_BIT(TW_CAPITAL)); t < ex->ntokens;
+         t = dkg__next_token_word(ex, t + 1, TW_BIT(TW_CAPITAL))) {
+        if (ex->tokens[t].match != -1) {
             continue;
         }
         size_t first = t - 1;
@@ -752,8 +756,9 @@ static void resolve_country_forms(dkg_extractor *ex)
                  {"grand duchy", "grand duchy"},
                  {"people's republic", "people's republic"},
                  {"people\xE2\x80\x99s republic", "people's republic"}};
-    for (size_t t = 0; t + 1 < ex->ntokens; t++) {
-        if (dkg__token_word(ex, t) != TW_THE || ex->tokens[t + 1].match != -1 ||
+    for (size_t t = dkg__next_token_word(ex, 0, TW_BIT(TW_THE)); t + 1 < ex->ntokens;
+         t = dkg__next_token_word(ex, t + 1, TW_BIT(TW_THE))) {
+        if (ex->tokens[t + 1].match != -1 ||
             ex->tokens[t + 1].start != ex->tokens[t].end + 1) {
             continue;
         }

@@ -32,6 +32,10 @@ typedef enum token_word {
     TW_COUNT
 } token_word;
 
+/* A set of words as a bit mask: TW_BIT(TW_HE) | TW_BIT(TW_SHE). */
+#define TW_BIT(w) (1u << (w))
+_Static_assert(TW_COUNT <= 32, "a set of token words is an unsigned bit mask");
+
 /* Open addressing over the words' dkg__hash; a power of two well above
  * TW_COUNT, so a token that is none of the words mostly meets an empty slot
  * at once. */

@@ -77,9 +77,28 @@ static void test_tokens_tagged(void)
                  "L\xC3\xA9" "aders capital-city B\xC3\xB6th Zwei");
 }
 
+static void test_next_token_word(void)
+{
+    dkg_extractor *ex = tokenized("He said the capital, she said. The two met him there.");
+    /* He said the capital she said The two met him there */
+    unsigned pronouns = TW_BIT(TW_HE) | TW_BIT(TW_SHE) | TW_BIT(TW_HIM);
+    CHECK_INT(dkg__next_token_word(ex, 0, pronouns), 0);
+    CHECK_INT(dkg__next_token_word(ex, 1, pronouns), 4);
+    CHECK_INT(dkg__next_token_word(ex, 5, pronouns), 9);
+    CHECK_INT(dkg__next_token_word(ex, 10, pronouns), ex->ntokens);
+    CHECK_INT(dkg__next_token_word(ex, 0, TW_BIT(TW_THE)), 2);
+    CHECK_INT(dkg__next_token_word(ex, 3, TW_BIT(TW_THE)), 6);
+    CHECK_INT(dkg__next_token_word(ex, 0, TW_BIT(TW_CAPITAL)), 3);
+    CHECK_INT(dkg__next_token_word(ex, 0, TW_BIT(TW_COUPLE)), ex->ntokens);
+    CHECK_INT(dkg__next_token_word(ex, 0, 0), ex->ntokens);
+    CHECK_INT(dkg__next_token_word(ex, ex->ntokens + 3, pronouns), ex->ntokens + 3);
+    release(ex);
+}
+
 int main(void)
 {
     test_table_finds_each_word();
     test_tokens_tagged();
+    test_next_token_word();
     TEST_MAIN_END();
 }

@@ -772,9 +772,7 @@ static int gathering_in(const dkg_extractor *ex, int s)
         if (tok->sentence > s) {
             break;
         }
-        char key[DKG_KEY_MAX];
-        size_t len = dkg__name_key(ex->text + tok->start, tok->end - tok->start, key, sizeof key);
-        if (len < sizeof key && dkg__strmap_get(&ex->rules->gatherings, key, len) >= 0) {
+        if (dkg__token_lookup(ex, t, &ex->rules->gatherings) >= 0) {
             return 1;
         }
     }
@@ -865,14 +863,11 @@ int dkg__find_relations(dkg_extractor *ex)
             m1++;
         }
         for (; t < ex->ntokens && ex->tokens[t].sentence == (int)s; t++) {
-            char key[DKG_KEY_MAX];
             const token *tok = &ex->tokens[t];
-            if (m1 == m0 || !dkg__rules_maybe_trigger(rules, ex->text + tok->start, tok->end - tok->start)) {
+            if (m1 == m0 || !dkg__rules_maybe_trigger(rules, dkg__token_key(ex, t), tok->key_len)) {
                 continue; /* no rule runs without a mention */
             }
-            size_t len = dkg__name_key(ex->text + tok->start, tok->end - tok->start, key,
-                                       sizeof key);
-            int list = len < sizeof key ? dkg__strmap_get(&rules->triggers, key, len) : -1;
+            int list = dkg__token_lookup(ex, t, &rules->triggers);
             if (list < 0) {
                 continue;
             }

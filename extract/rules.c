@@ -297,8 +297,8 @@ static int add_trigger(dkg_rules *rs, const char *word, int rule_index)
         return 0;
     }
     if (len < DKG_TRIGGER_SIG_LEN) {
-        /* The same bits relations.c computes from a word's bytes; "| 0x20"
-         * lower-cases letters and leaves the key's other bytes comparable. */
+        /* The bits dkg__rules_maybe_trigger tests ("| 0x20" keeps letters
+         * lower-case and the key's other bytes comparable). */
         unsigned first = (unsigned char)key[0] | 0x20u;
         unsigned last = (unsigned char)key[len - 1] | 0x20u;
         rs->trigger_sig[len][first & 31u] |= 1u << (last & 31u);
@@ -334,19 +334,16 @@ static int add_trigger(dkg_rules *rs, const char *word, int rule_index)
     return 0;
 }
 
-/* Could the word s[0, n) be a trigger? A quick no for most words: a plain
- * ASCII word is its own key, lower-cased (dkg__name_key), so its length and
- * first and last letters must be those of a trigger key (add_trigger). */
+/* Could the lookup key s[0, n) (dkg__name_key of a word) be a trigger's?
+ * A quick no for most words: its length and first and last bytes must be
+ * those of a trigger key (add_trigger). */
 int dkg__rules_maybe_trigger(const dkg_rules *rules, const char *s, size_t n)
 {
-    if (n == 0 || n >= DKG_TRIGGER_SIG_LEN) {
-        return 1;
+    if (n == 0) {
+        return 0; /* add_trigger keeps no empty key */
     }
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x80 || c <= ' ' || c == '.') {
-            return 1; /* folding, spaces or dots change the key: ask the map */
-        }
+    if (n >= DKG_TRIGGER_SIG_LEN) {
+        return 1;
     }
     unsigned first = (unsigned char)s[0] | 0x20u;
     unsigned last = (unsigned char)s[n - 1] | 0x20u;

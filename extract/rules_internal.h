@@ -112,8 +112,8 @@ void dkg__code_arena_free(struct dkg_code_arena *arena);
  * token, 1 a list, 2 a list of two or more). Returns 0 for an unknown name. */
 int dkg__placeholder_info(const char *name, const char **types, int *list);
 
-/* May the word s[0, n) of a text be one of the rules' triggers? 0 means
- * surely not; 1 means look its key up. */
+/* May the lookup key s[0, n) of a word (dkg__name_key) be one of the
+ * rules' triggers? 0 means surely not; 1 means look it up. */
 int dkg__rules_maybe_trigger(const dkg_rules *rules, const char *s, size_t n);
 
 /* Skip a character class of a pattern starting at src[i] == '['; returns

@@ -247,9 +247,7 @@ static int skeleton_fits(dkg_extractor *ex, const dkg_prefilter *pf, size_t from
     }
     if (ex->fold_state == 0) {
         int unsafe = dkg__prefilter_fold(ex->masked, ex->masked_len, ex->folded, ex->starts,
-                                         &ex->prepared.nstarts);
-        ex->prepared.folded = ex->folded;
-        ex->prepared.starts = ex->starts;
+                                         &ex->prepared);
         ex->fold_state = unsafe ? 2 : 1;
     }
     return ex->fold_state == 2 || dkg__prefilter_may_match(pf, &ex->prepared, from, to);

@@ -662,6 +662,32 @@ static int by_first_byte(const void *a, const void *b)
     return (int)(unsigned char)x->s[0] - (int)(unsigned char)y->s[0];
 }
 
+/* The distinct pairs the item's literals open with, into quick; 0 when a
+ * literal has a single byte (any byte may follow it) or there are too many
+ * to be worth listing. */
+static unsigned char quick_pairs(const item *it, unsigned short quick[DKG_PREFILTER_QUICK])
+{
+    unsigned char n = 0;
+    for (int k = 0; k < it->n; k++) {
+        const lit *l = &it->lits[k];
+        if (l->len < 2) {
+            return 0;
+        }
+        unsigned short pair = (unsigned short)DKG_PREFILTER_PAIR(l->s[0], (unsigned char)l->s[1]);
+        unsigned char j = 0;
+        while (j < n && quick[j] != pair) {
+            j++;
+        }
+        if (j == n) {
+            if (n == DKG_PREFILTER_QUICK) {
+                return 0;
+            }
+            quick[n++] = pair;
+        }
+    }
+    return n;
+}
+
 void dkg__prefilter_destroy(dkg_prefilter *pf)
 {
     if (pf == NULL) {
@@ -729,18 +755,30 @@ int dkg__prefilter_derive(const char *src, dkg_prefilter *out)
             d->len = l->len;
             d->word_start = l->word_start;
         }
+        dst->nquick = quick_pairs(it, dst->quick);
     }
 done:
     seq_clear(&items);
     return rc;
 }
 
+static void add_pair(uint64_t set[16], unsigned pair)
+{
+    set[pair >> 6] |= (uint64_t)1 << (pair & 63);
+}
+
+static int has_pair_in(const uint64_t set[16], unsigned pair)
+{
+    return (set[pair >> 6] >> (pair & 63)) & 1;
+}
+
 int dkg__prefilter_fold(const char *text, size_t len, char *folded, dkg_prefilter_start *starts,
-                        size_t *nstarts)
+                        dkg_prefilter_text *out)
 {
     int unsafe = 0;
     int prev_word = 0;
     size_t n = 0;
+    memset(out->pairs_at_starts, 0, sizeof out->pairs_at_starts);
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)text[i];
         folded[i] = (char)lower(c);
@@ -761,9 +799,29 @@ int dkg__prefilter_fold(const char *text, size_t len, char *folded, dkg_prefilte
     for (size_t k = 0; k < n; k++) {
         size_t p = starts[k].pos;
         starts[k].pair = DKG_PREFILTER_PAIR((unsigned char)folded[p], (unsigned char)folded[p + 1]);
+        add_pair(out->pairs_at_starts, starts[k].pair);
     }
-    *nstarts = n;
+    out->folded = folded;
+    out->starts = starts;
+    out->nstarts = n;
     return unsafe;
+}
+
+/* Can the item occur nowhere in the text, whatever the window? Asked only
+ * of items that begin words or tokens and list their pairs: most rules are
+ * rejected by their own scan anyway, and a set of every pair in the text
+ * cost more to build than it saved. */
+static int item_absent(const dkg_prefilter_item *it, const dkg_prefilter_text *text)
+{
+    if (!it->at_starts) {
+        return 0;
+    }
+    for (unsigned k = 0; k < it->nquick; k++) {
+        if (has_pair_in(text->pairs_at_starts, it->quick[k])) {
+            return 0;
+        }
+    }
+    return it->nquick > 0;
 }
 
 /* Does literal l occur at p, ending by to and before best? */
@@ -840,6 +898,11 @@ static size_t item_end(const dkg_prefilter *pf, const dkg_prefilter_item *it,
 int dkg__prefilter_may_match(const dkg_prefilter *pf, const dkg_prefilter_text *t, size_t from,
                              size_t to)
 {
+    for (int k = 0; k < pf->nitems; k++) {
+        if (item_absent(&pf->items[k], t)) {
+            return 0;
+        }
+    }
     size_t cursor = 0;
     while (cursor < t->nstarts && t->starts[cursor].pos < from) {
         cursor++;

@@ -35,11 +35,14 @@ typedef struct dkg_prefilter_lit {
     unsigned char word_start; /* must not follow an ASCII letter, digit or _ */
 } dkg_prefilter_lit;
 
+#define DKG_PREFILTER_QUICK 8
 typedef struct dkg_prefilter_item {
     unsigned first;             /* its literals in dkg_prefilter.lits, by first byte: */
     unsigned char by_byte[257]; /* those starting with byte b are [by_byte[b], by_byte[b+1]) */
     unsigned char at_starts;    /* every literal begins a word or a token */
     unsigned char pairs[128];   /* bit set of dkg__prefilter_pair of their first two bytes */
+    unsigned char nquick;       /* 0, or how many distinct pairs the literals open with: */
+    unsigned short quick[DKG_PREFILTER_QUICK]; /* those pairs (when no literal is one byte) */
 } dkg_prefilter_item;
 
 /* Index of a pair of lower-cased bytes in dkg_prefilter_item.pairs (10 bits:
@@ -148,16 +151,19 @@ typedef struct dkg_prefilter_text {
     const char *folded;
     const dkg_prefilter_start *starts; /* ascending */
     size_t nstarts;
+    /* Bit set of the pair indexes (DKG_PREFILTER_PAIR) at its starts: a
+     * word-initial item none of whose pairs is there fits in no part of it. */
+    uint64_t pairs_at_starts[16];
 } dkg_prefilter_text;
 
 /* Lower-case the ASCII letters of text[0, len) into folded (room for len + 1
  * bytes: a NUL follows) and list in starts (room for len) where a word (an
- * ASCII letter, digit or _ after anything else) or a token begins; *nstarts
- * their count. Returns 1 when the text holds a character that matches an
- * ASCII letter caselessly (Kelvin sign, long s): skeletons must not be used
- * on it. */
+ * ASCII letter, digit or _ after anything else) or a token begins; *out
+ * then describes them. Returns 1 when the text holds a character that matches
+ * an ASCII letter caselessly (Kelvin sign, long s): skeletons must not be
+ * used on it. */
 int dkg__prefilter_fold(const char *text, size_t len, char *folded, dkg_prefilter_start *starts,
-                        size_t *nstarts);
+                        dkg_prefilter_text *out);
 
 /* May a match of the pattern lie within [from, to) of subject t, prepared
  * by dkg__prefilter_fold? 1 when the skeleton fits (or there is none), 0

@@ -49,11 +49,11 @@ static int fits_in(const char *pattern, const char *text, size_t from, size_t to
     char folded[512];
     dkg_prefilter_start starts[512];
     size_t len = strlen(text);
-    dkg_prefilter_text t = {folded, starts, 0};
+    dkg_prefilter_text t;
     if (len >= sizeof folded || dkg__prefilter_derive(pattern, &pf) != 0) {
         return -1;
     }
-    int unsafe = dkg__prefilter_fold(text, len, folded, starts, &t.nstarts);
+    int unsafe = dkg__prefilter_fold(text, len, folded, starts, &t);
     int fits = unsafe || dkg__prefilter_may_match(&pf, &t, from, to);
     dkg__prefilter_destroy(&pf);
     return fits;
@@ -156,6 +156,34 @@ static void matching(void)
     CHECK(fits("\\Qmet\\E", "nothing here"));
 }
 
+static int quick_count(const char *pattern, int item)
+{
+    dkg_prefilter pf;
+    if (dkg__prefilter_derive(pattern, &pf) != 0 || item >= pf.nitems) {
+        return -1;
+    }
+    int n = pf.items[item].nquick;
+    dkg__prefilter_destroy(&pf);
+    return n;
+}
+
+/* Word-initial items list the pairs their literals open with, so that a
+ * sentence without any of them is ruled out before the scan. */
+static void quick_pairs(void)
+{
+    CHECK_INT(quick_count("\\b(?:met|meets|talks)\\b", 0), 2);
+    CHECK_INT(quick_count("{person:a}", 0), 1);
+    CHECK_INT(quick_count("{actor:a}", 0), 3);
+    /* A one-byte literal may be followed by anything: no list. */
+    CHECK_INT(quick_count("\\b(?:a|met)\\b", 0), 0);
+    /* The test agrees with the scan, whatever the case of the text. */
+    CHECK(fits("\\b(?:met|meets)\\b", "They MEET and MEETS"));
+    CHECK(!fits("\\b(?:met|meets)\\b", "a helmet"));
+    CHECK(fits("{person:a} met", "\x01P0\x02 met"));
+    CHECK(!fits("{person:a} met", "\x01" "C0\x02 met"));
+    CHECK(!fits("{person:a} met", "met \x01L0\x02"));
+}
+
 /* A small generator of masked sentences: entity tokens between phrases the
  * shipped rules look for, in varied case, so that most patterns match some
  * of them and fail on many more. */
@@ -240,8 +268,8 @@ static void against_pcre2(void)
     for (int round = 0; round < 20000; round++) {
         random_sentence(text, sizeof text);
         size_t len = strlen(text);
-        dkg_prefilter_text t = {folded, starts, 0};
-        dkg__prefilter_fold(text, len, folded, starts, &t.nstarts);
+        dkg_prefilter_text t;
+        dkg__prefilter_fold(text, len, folded, starts, &t);
         for (size_t r = 0; r < rules->nrules + rules->nmodifiers; r++) {
             int is_rule = r < rules->nrules;
             const pcre2_code *code =
@@ -318,6 +346,7 @@ int main(void)
 {
     derivation();
     matching();
+    quick_pairs();
     trigger_summary();
     against_pcre2();
     TEST_MAIN_END();

@@ -71,10 +71,16 @@ static int mask_put(dkg_extractor *ex, size_t *n, const char *s, size_t len, siz
     }
     memcpy(ex->masked + *n, s, len);
     /* Text copied through maps byte to byte; a token's bytes all map to the
-     * start of its mention. */
-    size_t step = s == ex->text + orig ? 1 : 0;
-    for (size_t i = 0; i < len; i++) {
-        ex->mask_orig[*n + i] = orig + i * step;
+     * start of its mention. Two loops: each is simple enough to vectorise. */
+    size_t *map = ex->mask_orig + *n;
+    if (s == ex->text + orig) {
+        for (size_t i = 0; i < len; i++) {
+            map[i] = orig + i;
+        }
+    } else {
+        for (size_t i = 0; i < len; i++) {
+            map[i] = orig;
+        }
     }
     *n += len;
     ex->masked[*n] = '\0';
@@ -759,17 +765,18 @@ static int role_relations(dkg_extractor *ex)
     return 0;
 }
 
-/* Does sentence s hold a gathering word ("summit", "talks", "ceremony")? */
-static int gathering_in(const dkg_extractor *ex, int s)
+/* Does sentence s hold a gathering word ("summit", "talks", "ceremony")?
+ * *cursor is a token index kept between calls: relations come in sentence
+ * order, so it only moves forward, which spares a scan from the first token. */
+static int gathering_in(const dkg_extractor *ex, int s, size_t *cursor)
 {
-    for (size_t t = 0; t < ex->ntokens; t++) {
-        const token *tok = &ex->tokens[t];
-        if (tok->sentence < s) {
-            continue;
-        }
-        if (tok->sentence > s) {
-            break;
-        }
+    if (*cursor >= ex->ntokens || ex->tokens[*cursor].sentence > s) {
+        *cursor = 0;
+    }
+    while (*cursor < ex->ntokens && ex->tokens[*cursor].sentence < s) {
+        (*cursor)++;
+    }
+    for (size_t t = *cursor; t < ex->ntokens && ex->tokens[t].sentence == s; t++) {
         if (dkg__token_lookup(ex, t, &ex->rules->gatherings) >= 0) {
             return 1;
         }
@@ -782,10 +789,11 @@ static int gathering_in(const dkg_extractor *ex, int s)
 static int visits_from_gatherings(dkg_extractor *ex)
 {
     size_t n = ex->nrelations;
+    size_t cursor = 0;
     for (size_t i = 0; i < n; i++) {
         relation r = ex->relations[i];
         if (strcmp(r.type, "meet") != 0 || !r.place_named || r.status == ST_NEGATED ||
-            !gathering_in(ex, r.sentence)) {
+            !gathering_in(ex, r.sentence, &cursor)) {
             continue;
         }
         if (r.date.year != 0 && ex->date.year != 0 && r.date.year < ex->date.year - 1) {
@@ -844,6 +852,39 @@ int dkg__find_dates(dkg_extractor *ex)
     return 0;
 }
 
+/* Mark in rule_seen, under a new generation, the rules that tokens
+ * [t0, t1) of a sentence trigger and those that run on every sentence;
+ * returns how many rules are marked. */
+static int rules_wanted(dkg_extractor *ex, size_t t0, size_t t1)
+{
+    const dkg_rules *rules = ex->rules;
+    int wanted = 0;
+    ex->generation++;
+    for (size_t u = 0; u < rules->nuntriggered; u++) {
+        if (ex->rule_seen[rules->untriggered[u]] != ex->generation) {
+            ex->rule_seen[rules->untriggered[u]] = ex->generation;
+            wanted++;
+        }
+    }
+    for (size_t t = t0; t < t1; t++) {
+        if (!dkg__rules_maybe_trigger(rules, dkg__token_key(ex, t), ex->tokens[t].key_len)) {
+            continue;
+        }
+        int list = dkg__token_lookup(ex, t, &rules->triggers);
+        if (list < 0) {
+            continue;
+        }
+        const int *rl = rules->trigger_lists[list];
+        for (int k = 1; k <= rl[0]; k++) {
+            if (ex->rule_seen[rl[k]] != ex->generation) {
+                ex->rule_seen[rl[k]] = ex->generation;
+                wanted++;
+            }
+        }
+    }
+    return wanted;
+}
+
 int dkg__find_relations(dkg_extractor *ex)
 {
     const dkg_rules *rules = ex->rules;
@@ -854,30 +895,18 @@ int dkg__find_relations(dkg_extractor *ex)
         mark_metonyms(ex, m);
     }
     for (size_t s = 0; s < ex->sentences.count; s++) {
-        ex->generation++;
-        int wanted = 0;
         size_t m1 = m0;
         while (m1 < ex->nmentions && ex->mentions[m1].sentence == (int)s) {
             m1++;
         }
-        for (; t < ex->ntokens && ex->tokens[t].sentence == (int)s; t++) {
-            const token *tok = &ex->tokens[t];
-            if (m1 == m0 || !dkg__rules_maybe_trigger(rules, dkg__token_key(ex, t), tok->key_len)) {
-                continue; /* no rule runs without a mention */
-            }
-            int list = dkg__token_lookup(ex, t, &rules->triggers);
-            if (list < 0) {
-                continue;
-            }
-            const int *rl = rules->trigger_lists[list];
-            for (int k = 1; k <= rl[0]; k++) {
-                if (ex->rule_seen[rl[k]] != ex->generation) {
-                    ex->rule_seen[rl[k]] = ex->generation;
-                    wanted++;
-                }
-            }
+        size_t t_end = t;
+        while (t_end < ex->ntokens && ex->tokens[t_end].sentence == (int)s) {
+            t_end++;
         }
-        if ((wanted > 0 || rules->nuntriggered > 0) && m1 > m0) {
+        /* No rule runs without a mention. */
+        int wanted = m1 > m0 ? rules_wanted(ex, t, t_end) : 0;
+        t = t_end;
+        if (wanted > 0) {
             size_t len = 0;
             if (build_mask(ex, (int)s, m0, m1, &len) != 0) {
                 return DKG_ENOMEM;
@@ -889,9 +918,6 @@ int dkg__find_relations(dkg_extractor *ex)
             /* Rules in file order, so output does not depend on hashing. */
             for (size_t r = 0; r < rules->nrules; r++) {
                 int run = ex->rule_seen[r] == ex->generation;
-                for (size_t u = 0; u < rules->nuntriggered && !run; u++) {
-                    run = rules->untriggered[u] == (int)r;
-                }
                 run = run && dkg__rule_gate_open(&rules->rules[r].gate, counts) &&
                       skeleton_fits(ex, &rules->rules[r].pre, 0, len);
                 if (run && apply_rule(ex, &rules->rules[r], (int)s, m0, m1, len) != 0) {

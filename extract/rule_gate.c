@@ -196,18 +196,21 @@ void dkg__rule_gate_count(const char *masked, size_t len, unsigned counts[DKG_GA
     const char *p = masked;
     const char *end = masked + len;
     while ((p = memchr(p, MASK_OPEN, (size_t)(end - p))) != NULL && p + 1 < end) {
-        unsigned bit = letter_bit(p[1]);
-        for (unsigned b = 0; b < 4; b++) {
-            letters[b] += bit == 1u << b;
+        switch (letter_bit(p[1])) {
+        case 1u: letters[0]++; break;
+        case 2u: letters[1]++; break;
+        case 4u: letters[2]++; break;
+        case 8u: letters[3]++; break;
         }
         p++;
     }
-    for (unsigned set = 0; set < DKG_GATE_SETS; set++) {
-        unsigned n = 0;
-        for (unsigned b = 0; b < 4; b++) {
-            n += (set & (1u << b)) ? letters[b] : 0;
-        }
-        counts[set] = n;
+    /* A set's count is that of the set without its lowest letter plus the
+     * tokens of that letter. */
+    counts[0] = 0;
+    for (unsigned set = 1; set < DKG_GATE_SETS; set++) {
+        unsigned low = set & (0u - set);
+        unsigned b = low == 1u ? 0 : low == 2u ? 1 : low == 4u ? 2 : 3;
+        counts[set] = counts[set ^ low] + letters[b];
     }
 }
 

@@ -824,19 +824,20 @@ static int item_absent(const dkg_prefilter_item *it, const dkg_prefilter_text *t
     return it->nquick > 0;
 }
 
-/* Does literal l occur at p, ending by to and before best? */
+/* Does literal l occur at p, ending by to and before best? Its first byte
+ * is known to be there. The bytes are compared first, as most candidates
+ * differ in the second one: no literal holds a NUL and the folded text ends
+ * in one, so the comparison stops inside the text. */
 static inline int literal_at(const dkg_prefilter_lit *l, const unsigned char *t, size_t p, size_t to,
-                      size_t best)
+                             size_t best)
 {
-    size_t end = p + l->len;
-    if (end > to || end >= best || (l->word_start && p > 0 && is_word_byte(t[p - 1]))) {
-        return 0;
-    }
     size_t i = 1;
     while (i < l->len && t[p + i] == (unsigned char)l->s[i]) {
         i++;
     }
-    return i == l->len;
+    size_t end = p + l->len;
+    return i == l->len && end <= to && end < best &&
+           !(l->word_start && p > 0 && is_word_byte(t[p - 1]));
 }
 
 static int has_pair(const dkg_prefilter_item *it, unsigned pair)

@@ -187,6 +187,18 @@ int dkg__rule_gate_analyse(const char *src, rule_gate *out)
             out->n++;
         }
     }
+    /* Each mandatory placeholder takes its own token: every set of types must
+     * hold at least as many tokens as the placeholders confined to it. */
+    for (int i = 0; i < out->n; i++) {
+        unsigned set = out->bits[i] & (DKG_GATE_SETS - 1);
+        unsigned need = 0;
+        for (int j = 0; j < out->n; j++) {
+            if ((out->bits[j] & ~set & (DKG_GATE_SETS - 1)) == 0) {
+                need += out->count[j];
+            }
+        }
+        out->need[i] = (unsigned char)need; /* at most 8 placeholders of 2 */
+    }
     return out->n;
 }
 
@@ -216,17 +228,8 @@ void dkg__rule_gate_count(const char *masked, size_t len, unsigned counts[DKG_GA
 
 int dkg__rule_gate_open(const rule_gate *g, const unsigned counts[DKG_GATE_SETS])
 {
-    /* Each mandatory placeholder takes its own token: every set of types must
-     * hold at least as many tokens as the placeholders confined to it. */
     for (int i = 0; i < g->n; i++) {
-        unsigned set = g->bits[i] & (DKG_GATE_SETS - 1);
-        unsigned need = 0;
-        for (int j = 0; j < g->n; j++) {
-            if ((g->bits[j] & ~set & (DKG_GATE_SETS - 1)) == 0) {
-                need += g->count[j];
-            }
-        }
-        if (counts[set] < need) {
+        if (counts[g->bits[i] & (DKG_GATE_SETS - 1)] < g->need[i]) {
             return 0;
         }
     }

@@ -23,7 +23,8 @@ typedef struct rule_gate {
     int n;
     unsigned char bits[DKG_GATE_MAX];  /* type set of each mandatory placeholder */
     unsigned char count[DKG_GATE_MAX]; /* tokens it needs: 2 for persons2/actors2 */
-} rule_gate;
+    unsigned char need[DKG_GATE_MAX];  /* tokens of the set bits[i] that all the */
+} rule_gate;                           /* placeholders confined to it need together */
 
 /* The literal skeleton of a pattern (rule_prefilter.c): items that every
  * match contains one after another, each a set of literals compared

@@ -149,7 +149,7 @@ static size_t scan_token(const dkg_token_words *words, const unsigned char *t, s
     size_t len = i - start;
     tok->start = start;
     tok->end = i;
-    unsigned upper = is_upper_start(t + start) ? 1u : 0u;
+    unsigned char upper = is_upper_start(t + start) ? 1 : 0;
     tok->upper = upper;
     tok->allcaps = !(seen & C_LOWER) && upper ? 1u : 0u;
     tok->digit = seen & C_DIGIT ? 1u : 0u;

@@ -30,11 +30,11 @@ static pcre2_code *pattern(const dkg_rules *rules, size_t i)
     return i < rules->nrules ? rules->rules[i].code : rules->modifiers[i - rules->nrules].code;
 }
 
-static int is_jitted(const dkg_rules *rules, size_t i)
+static size_t is_jitted(const dkg_rules *rules, size_t i)
 {
     size_t size = 0;
     pcre2_pattern_info(pattern(rules, i), PCRE2_INFO_JITSIZE, &size);
-    return size > 0;
+    return size > 0 ? 1 : 0;
 }
 
 typedef struct share {

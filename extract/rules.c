@@ -577,7 +577,9 @@ int dkg_rules_jit_share(dkg_rules *rules, int part, int nparts)
     if (rules->jit_done || nparts < 1 || part < 0 || part >= nparts) {
         return 0;
     }
-    /* Patterns are numbered rules first, then modifiers; every nparts-th
+    /* No JIT (PCRE2_ERROR_JIT_BADOPTION) is fine: matching falls back to the
+     * interpreter, as it does for a pattern whose JIT compile failed.
+     * Patterns are numbered rules first, then modifiers; every nparts-th
      * one, so neighbours in the file (often of similar size) spread over
      * the threads. PCRE2's executable-memory allocator takes its own lock,
      * and each pcre2_jit_compile here writes only to its own pattern. */
@@ -595,15 +597,9 @@ int dkg_rules_jit(dkg_rules *rules)
     if (rules->jit_done) {
         return 0;
     }
-    /* No JIT (PCRE2_ERROR_JIT_BADOPTION) is fine: matching falls back to the
-     * interpreter, as it does for a pattern whose JIT compile failed. A
-     * pattern compiled before is skipped by PCRE2 itself. */
-    for (size_t i = 0; i < rules->nrules; i++) {
-        (void)pcre2_jit_compile(rules->rules[i].code, PCRE2_JIT_COMPLETE);
-    }
-    for (size_t i = 0; i < rules->nmodifiers; i++) {
-        (void)pcre2_jit_compile(rules->modifiers[i].code, PCRE2_JIT_COMPLETE);
-    }
+    /* All of it as one share. A pattern compiled before (by the shares of
+     * worker threads) is skipped by PCRE2 itself. */
+    dkg_rules_jit_share(rules, 0, 1);
     rules->jit_done = 1;
     return 0;
 }

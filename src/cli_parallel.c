@@ -160,10 +160,10 @@ static void run_slot(slot *s, dkg_extractor *ex)
 }
 
 /* Each worker first JIT-compiles its share of the patterns, then waits
- * until all shares are done: with one thread doing it all, JIT compiling
- * (about 30 ms of CPU for the shipped rules) was the serial part that kept
- * -j2 under 1.9x. No worker matches before every pattern is compiled, since
- * compiling writes to the shared patterns. Called with the mutex held. */
+ * until all shares are done: done by the main thread alone, JIT compiling
+ * (about 30 ms of CPU for the shipped rules) was serial work in front of
+ * every threaded run. No worker matches before every pattern is compiled,
+ * since compiling writes to the shared patterns. Called with the mutex held. */
 static void jit_my_share(worker *w)
 {
     cli_pool *p = w->pool;

@@ -39,12 +39,9 @@ mkdir -p "$work"
 log() { echo "bench_extract: $*" >&2; }
 
 # Corpora, generated once and kept in $work between runs (same seed, same bytes).
-stream=$work/stream-20mb.jsonl
+. "$here/stream_corpus.sh"
+stream_corpus "$work"
 dir=$work/dir-25k
-if [ ! -s "$stream.meta" ]; then
-    log "generating a 20 MB JSON Lines corpus"
-    python3 "$here/gen_news.py" --mb 20 --seed 11 --jsonl "$stream" 2>"$stream.meta"
-fi
 if [ ! -s "$dir.meta" ]; then
     log "generating 25,000 article files"
     rm -rf "$dir"

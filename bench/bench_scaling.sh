@@ -33,11 +33,8 @@ done
 [ -x "$DKG" ] || { echo "bench_scaling.sh: no dkg binary at $DKG (build first or pass --dkg)" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "bench_scaling.sh: needs GNU time at /usr/bin/time" >&2; exit 1; }
 mkdir -p "$work"
-stream=$work/stream-20mb.jsonl
-if [ ! -s "$stream.meta" ]; then
-    echo "bench_scaling: generating a 20 MB JSON Lines corpus" >&2
-    python3 "$here/gen_news.py" --mb 20 --seed 11 --jsonl "$stream" 2>"$stream.meta"
-fi
+. "$here/stream_corpus.sh"
+stream_corpus "$work"
 control=$work/control
 mkdir -p "$control"
 for i in 1 2 3 4 5 6 7 8; do
